@@ -1,0 +1,46 @@
+#pragma once
+// What the user narrowed the view to. Empty members mean "no restriction".
+
+#include "event.h"
+
+#include <QDateTime>
+#include <QRectF>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fa {
+
+/// Longitude/latitude rectangle (degrees). west <= east; no antimeridian crossing (the frontier
+/// is far from it).
+struct GeoBox {
+    double west = -180, south = -90, east = 180, north = 90;
+    bool contains(double lon, double lat) const
+    {
+        return lon >= west && lon <= east && lat >= south && lat <= north;
+    }
+    bool operator==(const GeoBox&) const = default;
+};
+
+struct EventFilter {
+    std::optional<QDateTime> from; ///< inclusive, UTC
+    std::optional<QDateTime> to;   ///< exclusive, UTC
+    std::optional<GeoBox> box;
+    QSet<Family> families;       ///< empty = all
+    QSet<QString> eventTypes;    ///< empty = all
+    QSet<QString> actors;        ///< empty = all; an event matches if any actor is listed
+    QSet<QString> countries;     ///< empty = all
+    int minCasualties = 0;       ///< killed + injured (unknown counts as 0)
+    QString text;                ///< FTS5 full-text query over title, summary, place, actors, notes
+
+    bool isEmpty() const
+    {
+        return !from && !to && !box && families.isEmpty() && eventTypes.isEmpty() &&
+               actors.isEmpty() && countries.isEmpty() && minCasualties <= 0 && text.isEmpty();
+    }
+    bool operator==(const EventFilter&) const = default;
+};
+
+} // namespace fa

@@ -1,0 +1,109 @@
+#pragma once
+// In-memory, columnar index of every event, sorted by start time. Answers the questions the
+// views ask many times a second (what is in this window and viewport, how many per time
+// bucket, which clusters at this zoom) without touching SQLite.
+
+#include "event.h"
+#include "eventfilter.h"
+#include "result.h"
+
+#include <QUuid>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace fa {
+
+class EventStore;
+struct IndexSourceRow;
+
+/// The index's side of an EventFilter: everything it can answer from its columns, plus an
+/// optional allow-list of store rowids computed by the store (full text, actors, countries).
+struct IndexQuery {
+    qint64 fromSecs = std::numeric_limits<qint64>::min(); ///< inclusive (UTC seconds)
+    qint64 toSecs = std::numeric_limits<qint64>::max();   ///< exclusive
+    GeoBox box;                                             ///< default: whole world
+    std::uint8_t familyMask = 0xFF;                         ///< bit i = Family(i) shown
+    std::vector<bool> typeMask;  ///< by type code; empty = all types; shorter = missing shown
+    int minCasualties = 0;
+    const std::vector<qint64>* allowRowids = nullptr; ///< sorted; nullptr = no restriction
+    /// Span events overlapping the window count as in it (an event with an end, or known only
+    /// to the month/year, covers an interval; see EventIndex::coverage).
+    bool overlap = true;
+};
+
+struct Histogram {
+    qint64 fromSecs = 0, toSecs = 0;
+    int buckets = 0;
+    /// counts[family][bucket]
+    std::vector<std::uint32_t> counts[kFamilyCount];
+    std::uint32_t maxTotal = 0; ///< largest per-bucket total across families
+};
+
+/// A group of nearby events at one zoom level (Web Mercator world pixels, 256 * 2^zoom wide).
+struct Cluster {
+    double longitude = 0, latitude = 0; ///< centroid of the members
+    std::uint32_t count = 0;
+    Family dominant = Family::Incident; ///< the family with most members
+    std::uint32_t familyCounts[kFamilyCount] = {0, 0, 0};
+    std::uint32_t firstRow = 0; ///< when count == 1: the member's row (see EventIndex::idAt)
+    int maxCasualties = 0;
+};
+
+class EventIndex {
+public:
+    EventIndex();
+    ~EventIndex();
+    EventIndex(EventIndex&&) noexcept;
+    EventIndex& operator=(EventIndex&&) noexcept;
+
+    static Result<EventIndex> build(const EventStore& store);
+    /// Rebuilds from scratch from already-read rows (rows need not be sorted).
+    static EventIndex fromRows(const std::vector<IndexSourceRow>& rows);
+
+    // Incremental edits (the store's signals drive these).
+    void upsert(const IndexSourceRow& row);
+    void remove(const QUuid& id);
+
+    std::size_t size() const;
+    std::size_t memoryBytes() const;
+
+    QUuid idAt(std::uint32_t row) const;
+    qint64 rowidAt(std::uint32_t row) const;
+    qint64 startAt(std::uint32_t row) const;
+    double longitudeAt(std::uint32_t row) const;
+    double latitudeAt(std::uint32_t row) const;
+    Family familyAt(std::uint32_t row) const;
+    std::optional<std::uint32_t> rowOf(const QUuid& id) const;
+
+    /// [start, end) that an event covers: its explicit end, or the whole month/year for a
+    /// month- or year-precision date, or one second for an instant.
+    std::pair<qint64, qint64> coverage(std::uint32_t row) const;
+
+    /// Type codes: dense small integers, one per distinct event type string.
+    int typeCode(const QString& eventType) const; ///< -1 if unknown
+    QString typeName(int code) const;
+    int typeCount() const;
+
+    /// Rows matching, in start-time order.
+    std::vector<std::uint32_t> query(const IndexQuery& q) const;
+    std::size_t count(const IndexQuery& q) const;
+    /// Events per bucket per family between q.fromSecs and q.toSecs (which must be finite).
+    Histogram histogram(const IndexQuery& q, int buckets) const;
+    /// Grid clusters of the matching events inside viewport (world pixels at zoom), cells of
+    /// cellPx pixels aligned to the world grid so that panning does not reshuffle them.
+    std::vector<Cluster> clusters(const IndexQuery& q, double zoom, double viewLeftPx,
+                                  double viewTopPx, double viewWidthPx, double viewHeightPx,
+                                  double cellPx) const;
+
+    /// Web Mercator: lon/lat to world pixels at zoom (256 * 2^zoom wide) and back.
+    static void toWorldPixels(double lon, double lat, double zoom, double& x, double& y);
+    static void fromWorldPixels(double x, double y, double zoom, double& lon, double& lat);
+
+private:
+    struct Columns;
+    std::unique_ptr<Columns> c;
+};
+
+} // namespace fa

@@ -1,0 +1,120 @@
+#pragma once
+// The SQLite-backed event store: the only owner of the database connection. All writes go
+// through it, each in one transaction, and it announces changes with fine-grained signals.
+
+#include "event.h"
+#include "eventfilter.h"
+#include "result.h"
+
+#include <QObject>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace fa {
+
+class Database; // sqlite wrapper (core/sqlite.h)
+
+/// Checks an event as the store would before writing it. The error's field names the culprit:
+/// "title", "latitude", "longitude", "end", "country", "sources[2].url", "start", "killed", ...
+Status validateEvent(const Event& e);
+
+/// The dataset's extent in time and space (empty store: both nullopt).
+struct DatasetExtent {
+    std::optional<QDateTime> first; ///< earliest start
+    std::optional<QDateTime> last;  ///< latest start or end
+    std::optional<GeoBox> box;
+};
+
+/// The columns the in-memory index needs, streamed straight from SQLite (no Event built).
+struct IndexSourceRow {
+    qint64 rowid = 0;
+    QUuid id;
+    qint64 startSecs = 0; ///< UTC seconds since epoch
+    qint64 endSecs = 0;   ///< == startSecs when the event has no end
+    double longitude = 0, latitude = 0;
+    Family family = Family::Incident;
+    QString eventType;
+    TimePrecision timePrecision = TimePrecision::Day;
+    CoordPrecision coordPrecision = CoordPrecision::Settlement;
+    int casualties = 0; ///< knownCasualties()
+};
+
+class EventStore : public QObject {
+    Q_OBJECT
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    /// Creates a new, empty database. Fails if the file exists.
+    static Result<std::unique_ptr<EventStore>> create(const QString& path);
+    /// Opens an existing database: quick_check, migrations to the current schema (not in
+    /// ReadOnly mode), WAL, foreign keys. Each failure has its own Error::Kind: NotADatabase,
+    /// Corrupt, TooNew, ReadOnly (offer OpenMode::ReadOnly), Locked, NotFound.
+    static Result<std::unique_ptr<EventStore>> open(const QString& path,
+                                                    OpenMode mode = OpenMode::ReadWrite);
+    ~EventStore() override;
+
+    static int currentSchemaVersion();
+    int schemaVersion() const;
+    QString path() const;
+    bool isReadOnly() const;
+
+    // --- single edits (validated, one transaction each, signals emitted) ---
+    /// Adds an event. A null id gets a new UUID; created/updated are set. Returns the id.
+    Result<QUuid> add(Event e);
+    Status update(Event e); ///< replaces the stored event with the same id; sets updated
+    Status remove(const QUuid& id);
+
+    // --- bulk writes (imports, the bundled dataset) ---
+    /// One transaction for many events; nothing is written unless commit() succeeds. Destroying
+    /// an uncommitted batch rolls it back, leaving the file exactly as before.
+    class Batch {
+    public:
+        virtual ~Batch() = default;
+        enum class Outcome { Added, Duplicate };
+        /// Validates and inserts. An event whose origin.sourceId is already stored is skipped
+        /// and reported as Duplicate (re-importing a file does not duplicate events).
+        virtual Result<Outcome> add(Event e) = 0;
+        virtual Status commit() = 0; ///< emits EventStore::reset() on success
+    };
+    Result<std::unique_ptr<Batch>> beginBatch();
+
+    // --- reads ---
+    Result<Event> get(const QUuid& id) const;
+    /// Events matching the filter, ordered by start time. limit < 0: no limit.
+    Result<std::vector<Event>> query(const EventFilter& filter, int limit = -1) const;
+    /// Ids only, ordered by start time (cheaper than query()).
+    Result<std::vector<QUuid>> queryIds(const EventFilter& filter) const;
+    Result<qint64> count(const EventFilter& filter = {}) const;
+    Result<QStringList> distinctActors() const;
+    Result<QStringList> distinctEventTypes() const;
+    Result<QStringList> distinctCountries() const;
+    Result<DatasetExtent> extent() const;
+    /// Streams the index columns of every event, ordered by start time.
+    Status forEachIndexRow(const std::function<void(const IndexSourceRow&)>& fn) const;
+    /// Rowids matching a full-text query (FTS5 syntax; plain words are AND-ed).
+    Result<std::vector<qint64>> fullTextRowids(const QString& query) const;
+    /// Rowids of events with any of these actors / in any of these countries.
+    Result<std::vector<qint64>> rowidsWithActors(const QStringList& actors) const;
+
+    /// "ok" or SQLite's description of the damage (PRAGMA integrity_check).
+    Result<QString> integrityCheck() const;
+    /// Consistent copy through SQLite's online backup API.
+    Status backupTo(const QString& path) const;
+
+signals:
+    void eventAdded(const QUuid& id);
+    void eventUpdated(const QUuid& id);
+    void eventRemoved(const QUuid& id);
+    void reset(); ///< many events changed at once (batch commit)
+
+private:
+    explicit EventStore(std::unique_ptr<Database> db, QString path, bool readOnly);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace fa

@@ -1,0 +1,24 @@
+import QtQuick
+import QtLocation
+import QtPositioning
+
+Item {
+    id: root
+
+    Plugin {
+        id: overlayPlugin
+        name: "itemsoverlay"
+    }
+
+    Map {
+        id: map
+        objectName: "map"
+        anchors.fill: parent
+        plugin: overlayPlugin
+        color: "#dfe8ef"
+        center: QtPositioning.coordinate(37.8, 70.5)
+        zoomLevel: 7
+        minimumZoomLevel: 4
+        maximumZoomLevel: 14
+    }
+}
