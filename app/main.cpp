@@ -1,24 +1,44 @@
-#include "mainwindow.h"
+// frontier-atlas: dispatches to a headless command or starts the window.
+#include "commands.h"
 #include "frontier/version.h"
 
-#include <QApplication>
-#include <QCommandLineParser>
-
 #include <cstdio>
+#include <cstring>
+
+namespace {
+
+void printUsage()
+{
+    std::printf("usage: frontier-atlas [--db FILE]                 start the window\n"
+                "       frontier-atlas init --db FILE              new database with the bundled dataset\n"
+                "       frontier-atlas info --db FILE              schema, counts, extent, integrity\n"
+                "       frontier-atlas import --db FILE INPUT ...   import ACLED/UCDP CSV, GeoJSON, KML/KMZ, JSON\n"
+                "       frontier-atlas export --db FILE --out F    briefing PNG or PDF, no display needed\n"
+                "       frontier-atlas --version | --help\n");
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--version") == 0) {
+    if (argc > 1) {
+        const char* cmd = argv[1];
+        if (std::strcmp(cmd, "--version") == 0 || std::strcmp(cmd, "-v") == 0) {
             std::printf("frontier-atlas %s\n", FRONTIER_ATLAS_VERSION);
             return 0;
         }
+        if (std::strcmp(cmd, "--help") == 0 || std::strcmp(cmd, "-h") == 0) {
+            printUsage();
+            return 0;
+        }
+        if (std::strcmp(cmd, "init") == 0)
+            return fa::app::runInit(argc - 1, argv + 1);
+        if (std::strcmp(cmd, "info") == 0)
+            return fa::app::runInfo(argc - 1, argv + 1);
+        if (std::strcmp(cmd, "import") == 0)
+            return fa::app::runImport(argc - 1, argv + 1);
+        if (std::strcmp(cmd, "export") == 0)
+            return fa::app::runExport(argc - 1, argv + 1);
     }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Frontier Atlas"));
-    QApplication::setOrganizationName(QStringLiteral("Frontier Atlas"));
-    QApplication::setApplicationVersion(QStringLiteral(FRONTIER_ATLAS_VERSION));
-    fa::MainWindow window;
-    window.show();
-    return app.exec();
+    return fa::app::runGui(argc, argv);
 }

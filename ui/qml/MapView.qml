@@ -20,5 +20,9 @@ Item {
         zoomLevel: 7
         minimumZoomLevel: 4
         maximumZoomLevel: 14
+
+        // --- basemap layers (owned by the basemap work: BasemapLayer.qml) ---
+
+        // --- event markers (owned by the main-window work) ---
     }
 }
