@@ -1,0 +1,41 @@
+#include "viewstate.h"
+
+#include "timenavigator.h"
+
+#include <QUndoStack>
+
+namespace fa {
+
+ViewState::ViewState(QObject* parent)
+    : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this))
+{
+}
+
+void ViewState::setData(EventStore* store, EventIndex* index)
+{
+    m_store = store;
+    m_index = index;
+    m_selected = QUuid();
+    m_undo->clear();
+    emit dataReset();
+}
+
+void ViewState::setFilter(const EventFilter& f)
+{
+    if (f == m_filter)
+        return;
+    m_filter = f;
+    emit filterChanged();
+}
+
+void ViewState::setSelectedEvent(const QUuid& id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    emit selectionChanged(id);
+}
+
+void ViewState::notifyEventsChanged() { emit eventsChanged(); }
+
+} // namespace fa
