@@ -99,6 +99,9 @@ public:
     Result<std::vector<qint64>> fullTextRowids(const QString& query) const;
     /// Rowids of events with any of these actors / in any of these countries.
     Result<std::vector<qint64>> rowidsWithActors(const QStringList& actors) const;
+    /// The SQLite rowid of one event (NotFound if absent). Undo commands need it to upsert the
+    /// edited event into the EventIndex with the rowid the allow-lists (FTS, actors) will use.
+    Result<qint64> rowidOf(const QUuid& id) const;
 
     /// "ok" or SQLite's description of the damage (PRAGMA integrity_check).
     Result<QString> integrityCheck() const;
