@@ -22,6 +22,11 @@ class Database; // sqlite wrapper (core/sqlite.h)
 /// "title", "latitude", "longitude", "end", "country", "sources[2].url", "start", "killed", ...
 Status validateEvent(const Event& e);
 
+/// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word or
+/// "quoted phrase" becomes an FTS5 string, a trailing * a prefix search, OR is kept, the rest
+/// is AND-ed; words without letters or digits are dropped. Empty when nothing searchable is left.
+QString safeFtsQuery(const QString& userText);
+
 /// The dataset's extent in time and space (empty store: both nullopt).
 struct DatasetExtent {
     std::optional<QDateTime> first; ///< earliest start
