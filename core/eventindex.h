@@ -10,7 +10,10 @@
 #include <QUuid>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace fa {
@@ -47,8 +50,12 @@ struct Cluster {
     std::uint32_t count = 0;
     Family dominant = Family::Incident; ///< the family with most members
     std::uint32_t familyCounts[kFamilyCount] = {0, 0, 0};
-    std::uint32_t firstRow = 0; ///< when count == 1: the member's row (see EventIndex::idAt)
+    std::uint32_t firstRow = 0; ///< when count == 1: the member's row (see EventIndex::idAt);
+                                ///< otherwise the earliest member's row
     int maxCasualties = 0;
+    /// The grid cell: world pixels [cellX * cellPx, (cellX + 1) * cellPx) horizontally, and the
+    /// same with cellY vertically.
+    std::int64_t cellX = 0, cellY = 0;
 };
 
 class EventIndex {
@@ -76,6 +83,10 @@ public:
     double latitudeAt(std::uint32_t row) const;
     Family familyAt(std::uint32_t row) const;
     std::optional<std::uint32_t> rowOf(const QUuid& id) const;
+    int typeCodeAt(std::uint32_t row) const;
+    int casualtiesAt(std::uint32_t row) const;
+    TimePrecision timePrecisionAt(std::uint32_t row) const;
+    CoordPrecision coordPrecisionAt(std::uint32_t row) const;
 
     /// [start, end) that an event covers: its explicit end, or the whole month/year for a
     /// month- or year-precision date, or one second for an instant.
@@ -90,9 +101,20 @@ public:
     std::vector<std::uint32_t> query(const IndexQuery& q) const;
     std::size_t count(const IndexQuery& q) const;
     /// Events per bucket per family between q.fromSecs and q.toSecs (which must be finite).
+    /// An event counts once, in the bucket of its start (spans are not spread over buckets, and
+    /// q.overlap is ignored): bucket = floor((start - from) * buckets / (to - from)), so bucket b
+    /// covers [bucketStart(b), bucketStart(b + 1)). Events starting outside [from, to) are not
+    /// counted. buckets <= 0 or to <= from gives an empty histogram.
     Histogram histogram(const IndexQuery& q, int buckets) const;
+    /// First second of bucket b (b == buckets gives toSecs).
+    static qint64 bucketStart(qint64 fromSecs, qint64 toSecs, int buckets, int b);
+    /// The bucket holding t (which must lie in [fromSecs, toSecs)).
+    static int bucketOf(qint64 fromSecs, qint64 toSecs, int buckets, qint64 t);
     /// Grid clusters of the matching events inside viewport (world pixels at zoom), cells of
     /// cellPx pixels aligned to the world grid so that panning does not reshuffle them.
+    /// An event is inside when viewLeftPx <= x < viewLeftPx + viewWidthPx (same for y). The
+    /// time window follows query() (q.overlap applies). Clusters come ordered by cell, row by
+    /// row (cellY, then cellX). Ties for the dominant family go to the lower Family value.
     std::vector<Cluster> clusters(const IndexQuery& q, double zoom, double viewLeftPx,
                                   double viewTopPx, double viewWidthPx, double viewHeightPx,
                                   double cellPx) const;

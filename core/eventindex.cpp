@@ -1,0 +1,781 @@
+#include "eventindex.h"
+
+#include "eventstore.h"
+#include "mercatorview.h"
+
+#include <QDate>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <unordered_map>
+
+namespace fa {
+namespace {
+
+__extension__ using U128 = unsigned __int128;
+
+/// Spans up to this long are found by scanning back from the window's start; longer ones
+/// (year-precision dates, long explicit spans) are kept in a side list so that a window query
+/// never scans the whole history. 32 days covers month precision.
+constexpr qint64 kShortSpanSecs = 32LL * 86400;
+
+/// Rows per block of the per-family prefix counts used by the unfiltered histogram.
+constexpr std::uint32_t kBlock = 64;
+
+constexpr qint64 kSecsPerDay = 86400;
+
+/// Web Mercator, normalised to a world of width 1 (multiply by 256 * 2^zoom for pixels).
+/// MercatorView::worldX/worldY at zoom 0 give 256-wide values; dividing by 256 is exact, so
+/// these agree bit for bit with MercatorView at integer zooms.
+double normX(double lon)
+{
+    return MercatorView::worldX(lon, 0) / 256.0;
+}
+double normY(double lat)
+{
+    return MercatorView::worldY(lat, 0) / 256.0;
+}
+
+/// A strict total order on ids (any order works for the binary search; this one is cheap).
+bool idLess(const QUuid& a, const QUuid& b)
+{
+    return std::memcmp(&a, &b, sizeof(QUuid)) < 0;
+}
+
+qint64 saturatingSub(qint64 a, qint64 b)
+{
+    if (b > 0 && a < std::numeric_limits<qint64>::min() + b)
+        return std::numeric_limits<qint64>::min();
+    return a - b;
+}
+
+/// [start, end) of an event: explicit end, else the month/year for month/year precision,
+/// else one second.
+qint64 coverageEnd(qint64 start, qint64 explicitEnd, TimePrecision p)
+{
+    if (explicitEnd > start)
+        return explicitEnd;
+    if (p == TimePrecision::Month || p == TimePrecision::Year) {
+        // Floor division: dates before 1970 have negative seconds.
+        qint64 days = start / kSecsPerDay;
+        if (start % kSecsPerDay < 0)
+            --days;
+        const QDate d = QDate(1970, 1, 1).addDays(days);
+        const QDate next = p == TimePrecision::Month ? QDate(d.year(), d.month(), 1).addMonths(1)
+                                                     : QDate(d.year() + 1, 1, 1);
+        if (next.isValid()) {
+            const qint64 end = QDate(1970, 1, 1).daysTo(next) * kSecsPerDay;
+            if (end > start)
+                return end;
+        }
+    }
+    return start == std::numeric_limits<qint64>::max() ? start : start + 1;
+}
+
+} // namespace
+
+struct EventIndex::Columns {
+    // One entry per event, all in the same order: by (start, rowid, id).
+    std::vector<QUuid> id;
+    std::vector<qint64> rowid;
+    std::vector<qint64> start;
+    std::vector<qint64> end; ///< coverage end (exclusive), see coverage()
+    std::vector<float> lon, lat;
+    /// Normalised Web Mercator y of lat (0 = north edge, 1 = south edge): clustering would
+    /// otherwise need a log and a tan per event and per call.
+    std::vector<double> mercY;
+    std::vector<std::uint8_t> family;
+    std::vector<std::uint16_t> type;
+    std::vector<std::uint8_t> timePrecision;
+    std::vector<std::uint8_t> coordPrecision;
+    std::vector<std::int32_t> casualties;
+
+    // Auxiliary structures, kept in step with the columns.
+    std::vector<std::uint32_t> byId;     ///< rows ordered by id (for rowOf)
+    std::vector<std::uint32_t> longRows; ///< ascending rows whose coverage > kShortSpanSecs
+    /// familyPrefix[k * kFamilyCount + f]: rows of family f among rows [0, k * kBlock).
+    std::vector<std::uint32_t> familyPrefix = std::vector<std::uint32_t>(kFamilyCount, 0);
+
+    std::vector<QString> typeNames;
+    QHash<QString, int> typeCodes;
+
+    std::size_t size() const { return start.size(); }
+
+    class Matcher;
+    template <typename Fn> void forEachInTime(const IndexQuery& q, Fn&& fn) const;
+
+    int internType(const QString& name)
+    {
+        const auto it = typeCodes.constFind(name);
+        if (it != typeCodes.constEnd())
+            return *it;
+        const int code = int(typeNames.size());
+        typeNames.push_back(name);
+        typeCodes.insert(name, code);
+        return code;
+    }
+
+    void reserve(std::size_t n)
+    {
+        id.reserve(n);
+        rowid.reserve(n);
+        start.reserve(n);
+        end.reserve(n);
+        lon.reserve(n);
+        lat.reserve(n);
+        mercY.reserve(n);
+        family.reserve(n);
+        type.reserve(n);
+        timePrecision.reserve(n);
+        coordPrecision.reserve(n);
+        casualties.reserve(n);
+    }
+
+    void append(const IndexSourceRow& r) { insertAt(size(), r); }
+
+    /// Inserts into the columns only (auxiliary structures are the caller's job).
+    void insertAt(std::size_t pos, const IndexSourceRow& r)
+    {
+        const auto at = [pos](auto& v) { return v.begin() + std::ptrdiff_t(pos); };
+        const float lo = float(std::clamp(r.longitude, -180.0, 180.0));
+        const float la = float(std::clamp(r.latitude, -90.0, 90.0));
+        id.insert(at(id), r.id);
+        rowid.insert(at(rowid), r.rowid);
+        start.insert(at(start), r.startSecs);
+        end.insert(at(end), coverageEnd(r.startSecs, r.endSecs, r.timePrecision));
+        lon.insert(at(lon), lo);
+        lat.insert(at(lat), la);
+        mercY.insert(at(mercY), normY(la));
+        family.insert(at(family), std::uint8_t(std::min<int>(int(r.family), kFamilyCount - 1)));
+        type.insert(at(type), std::uint16_t(internType(r.eventType)));
+        timePrecision.insert(at(timePrecision), std::uint8_t(r.timePrecision));
+        coordPrecision.insert(at(coordPrecision), std::uint8_t(r.coordPrecision));
+        casualties.insert(at(casualties), std::int32_t(r.casualties));
+    }
+
+    void eraseAt(std::size_t pos)
+    {
+        const auto at = [pos](auto& v) { return v.begin() + std::ptrdiff_t(pos); };
+        id.erase(at(id));
+        rowid.erase(at(rowid));
+        start.erase(at(start));
+        end.erase(at(end));
+        lon.erase(at(lon));
+        lat.erase(at(lat));
+        mercY.erase(at(mercY));
+        family.erase(at(family));
+        type.erase(at(type));
+        timePrecision.erase(at(timePrecision));
+        coordPrecision.erase(at(coordPrecision));
+        casualties.erase(at(casualties));
+    }
+
+    bool rowLess(std::uint32_t a, std::uint32_t b) const
+    {
+        if (start[a] != start[b])
+            return start[a] < start[b];
+        if (rowid[a] != rowid[b])
+            return rowid[a] < rowid[b];
+        return idLess(id[a], id[b]);
+    }
+
+    bool isSorted() const
+    {
+        for (std::size_t i = 1; i < size(); ++i)
+            if (rowLess(std::uint32_t(i), std::uint32_t(i - 1)))
+                return false;
+        return true;
+    }
+
+    template <typename T>
+    static void permute(std::vector<T>& v, const std::vector<std::uint32_t>& p)
+    {
+        std::vector<T> out;
+        out.reserve(p.size());
+        for (std::uint32_t i : p)
+            out.push_back(v[i]);
+        v = std::move(out);
+    }
+
+    void sortRows()
+    {
+        if (isSorted())
+            return;
+        std::vector<std::uint32_t> perm(size());
+        std::iota(perm.begin(), perm.end(), 0u);
+        std::sort(perm.begin(), perm.end(),
+                  [this](std::uint32_t a, std::uint32_t b) { return rowLess(a, b); });
+        permute(id, perm);
+        permute(rowid, perm);
+        permute(start, perm);
+        permute(end, perm);
+        permute(lon, perm);
+        permute(lat, perm);
+        permute(mercY, perm);
+        permute(family, perm);
+        permute(type, perm);
+        permute(timePrecision, perm);
+        permute(coordPrecision, perm);
+        permute(casualties, perm);
+    }
+
+    void rebuildById()
+    {
+        byId.resize(size());
+        std::iota(byId.begin(), byId.end(), 0u);
+        std::sort(byId.begin(), byId.end(),
+                  [this](std::uint32_t a, std::uint32_t b) { return idLess(id[a], id[b]); });
+        byId.shrink_to_fit();
+    }
+
+    void rebuildLongRows()
+    {
+        longRows.clear();
+        for (std::uint32_t r = 0; r < size(); ++r)
+            if (end[r] - start[r] > kShortSpanSecs)
+                longRows.push_back(r);
+        longRows.shrink_to_fit();
+    }
+
+    void rebuildFamilyPrefix()
+    {
+        const std::size_t blocks = size() / kBlock + 1;
+        familyPrefix.assign(blocks * kFamilyCount, 0);
+        std::uint32_t running[kFamilyCount] = {0, 0, 0};
+        for (std::size_t r = 0; r < size(); ++r) {
+            if (r % kBlock == 0)
+                std::copy(running, running + kFamilyCount,
+                          familyPrefix.begin() + std::ptrdiff_t(r / kBlock * kFamilyCount));
+            ++running[family[r]];
+        }
+        if (size() % kBlock == 0)
+            std::copy(running, running + kFamilyCount,
+                      familyPrefix.begin() + std::ptrdiff_t(size() / kBlock * kFamilyCount));
+    }
+
+    /// Rows of family f among rows [0, row).
+    std::uint32_t familyCountBefore(int f, std::size_t row) const
+    {
+        const std::size_t block = row / kBlock;
+        std::uint32_t n = familyPrefix[block * kFamilyCount + std::size_t(f)];
+        for (std::size_t r = block * kBlock; r < row; ++r)
+            n += family[r] == f ? 1 : 0;
+        return n;
+    }
+
+    void rebuildAux()
+    {
+        rebuildById();
+        rebuildLongRows();
+        rebuildFamilyPrefix();
+    }
+
+    std::size_t lowerBound(qint64 t, std::size_t from = 0) const
+    {
+        return std::size_t(std::lower_bound(start.begin() + std::ptrdiff_t(from), start.end(), t) -
+                           start.begin());
+    }
+
+    std::optional<std::uint32_t> find(const QUuid& key) const
+    {
+        const auto it = std::lower_bound(
+            byId.begin(), byId.end(), key,
+            [this](std::uint32_t row, const QUuid& k) { return idLess(id[row], k); });
+        if (it == byId.end() || id[*it] != key)
+            return std::nullopt;
+        return *it;
+    }
+};
+
+/// Everything in an IndexQuery except time, prepared once per call. The flags let the hot
+/// loops skip the columns a query does not restrict.
+class EventIndex::Columns::Matcher {
+public:
+    Matcher(const Columns& c, const IndexQuery& q) : m_c(c), m_q(q)
+    {
+        m_familyMask = q.familyMask;
+        for (int f = 0; f < kFamilyCount; ++f)
+            if (!(q.familyMask & (1u << f)))
+                m_allFamilies = false;
+        if (!q.typeMask.empty()) {
+            m_typeOk.assign(c.typeNames.size(), 1);
+            for (std::size_t t = 0; t < m_typeOk.size() && t < q.typeMask.size(); ++t)
+                m_typeOk[t] = q.typeMask[t] ? 1 : 0;
+            m_useType = std::find(m_typeOk.begin(), m_typeOk.end(), 0) != m_typeOk.end();
+        }
+        m_useCasualties = q.minCasualties > 0;
+        m_useBox =
+            !(q.box.west <= -180 && q.box.east >= 180 && q.box.south <= -90 && q.box.north >= 90);
+        m_allow = q.allowRowids;
+    }
+
+    /// True when nothing but the family mask restricts the query.
+    bool onlyFamilies() const { return !m_useType && !m_useCasualties && !m_useBox && !m_allow; }
+    bool familyShown(int f) const { return m_familyMask & (1u << f); }
+
+    bool operator()(std::size_t r) const
+    {
+        if (!m_allFamilies && !(m_familyMask & (1u << m_c.family[r])))
+            return false;
+        if (m_useType && !m_typeOk[m_c.type[r]])
+            return false;
+        if (m_useCasualties && m_c.casualties[r] < m_q.minCasualties)
+            return false;
+        if (m_useBox) {
+            const double lo = m_c.lon[r], la = m_c.lat[r];
+            if (!(lo >= m_q.box.west && lo <= m_q.box.east && la >= m_q.box.south &&
+                  la <= m_q.box.north))
+                return false;
+        }
+        if (m_allow && !std::binary_search(m_allow->begin(), m_allow->end(), m_c.rowid[r]))
+            return false;
+        return true;
+    }
+
+private:
+    const Columns& m_c;
+    const IndexQuery& m_q;
+    std::uint8_t m_familyMask = 0xFF;
+    bool m_allFamilies = true;
+    std::vector<std::uint8_t> m_typeOk;
+    bool m_useType = false;
+    bool m_useCasualties = false;
+    bool m_useBox = false;
+    const std::vector<qint64>* m_allow = nullptr;
+};
+
+/// Calls fn(row) for every row whose time matches q, in row (start-time) order. With overlap,
+/// a row matches when its coverage [start, end) meets [from, to); without, when from <= start
+/// < to.
+template <typename Fn> void EventIndex::Columns::forEachInTime(const IndexQuery& q, Fn&& fn) const
+{
+    const Columns& c = *this;
+    if (q.fromSecs >= q.toSecs)
+        return;
+    const std::size_t lo = c.lowerBound(q.fromSecs);
+    const std::size_t hi = c.lowerBound(q.toSecs, lo);
+    if (!q.overlap) {
+        for (std::size_t r = lo; r < hi; ++r)
+            fn(r);
+        return;
+    }
+    // Rows starting before the window overlap it when they end after its start. Short spans
+    // can only start within kShortSpanSecs before it; long ones are in the side list.
+    const std::size_t scanFrom = c.lowerBound(saturatingSub(q.fromSecs, kShortSpanSecs));
+    for (std::uint32_t r : c.longRows) {
+        if (r >= scanFrom)
+            break;
+        if (c.end[r] > q.fromSecs)
+            fn(std::size_t(r));
+    }
+    for (std::size_t r = scanFrom; r < lo; ++r)
+        if (c.end[r] > q.fromSecs)
+            fn(r);
+    for (std::size_t r = lo; r < hi; ++r)
+        fn(r);
+}
+
+EventIndex::EventIndex() : c(std::make_unique<Columns>()) {}
+EventIndex::~EventIndex() = default;
+EventIndex::EventIndex(EventIndex&& other) noexcept : c(std::move(other.c))
+{
+    other.c = std::make_unique<Columns>();
+}
+EventIndex& EventIndex::operator=(EventIndex&& other) noexcept
+{
+    if (this != &other) {
+        c = std::move(other.c);
+        other.c = std::make_unique<Columns>();
+    }
+    return *this;
+}
+
+Result<EventIndex> EventIndex::build(const EventStore& store)
+{
+    EventIndex index;
+    // Reserving up front keeps the columns at their exact size (memoryBytes counts capacity).
+    if (const auto n = store.count(); n.ok() && n.value() > 0)
+        index.c->reserve(std::size_t(n.value()));
+    const Status st =
+        store.forEachIndexRow([&index](const IndexSourceRow& r) { index.c->append(r); });
+    if (!st.ok())
+        return st.error();
+    index.c->sortRows();
+    index.c->rebuildAux();
+    return index;
+}
+
+EventIndex EventIndex::fromRows(const std::vector<IndexSourceRow>& rows)
+{
+    EventIndex index;
+    index.c->reserve(rows.size());
+    for (const IndexSourceRow& r : rows)
+        index.c->append(r);
+    index.c->sortRows();
+    index.c->rebuildAux();
+    return index;
+}
+
+void EventIndex::upsert(const IndexSourceRow& row)
+{
+    Columns& k = *c;
+    if (k.find(row.id))
+        remove(row.id);
+
+    // Position: after every row ordered before (start, rowid, id).
+    std::size_t pos = k.lowerBound(row.startSecs);
+    while (pos < k.size() && k.start[pos] == row.startSecs &&
+           (k.rowid[pos] < row.rowid || (k.rowid[pos] == row.rowid && idLess(k.id[pos], row.id))))
+        ++pos;
+    k.insertAt(pos, row);
+
+    const auto p32 = std::uint32_t(pos);
+    for (std::uint32_t& r : k.byId)
+        if (r >= p32)
+            ++r;
+    const auto idIt =
+        std::lower_bound(k.byId.begin(), k.byId.end(), row.id,
+                         [&k](std::uint32_t r, const QUuid& key) { return idLess(k.id[r], key); });
+    k.byId.insert(idIt, p32);
+
+    auto longIt = std::lower_bound(k.longRows.begin(), k.longRows.end(), p32);
+    for (auto it = longIt; it != k.longRows.end(); ++it)
+        ++*it;
+    if (k.end[pos] - k.start[pos] > kShortSpanSecs)
+        k.longRows.insert(longIt, p32);
+
+    k.rebuildFamilyPrefix();
+}
+
+void EventIndex::remove(const QUuid& id)
+{
+    Columns& k = *c;
+    const auto found = k.find(id);
+    if (!found)
+        return;
+    const std::uint32_t pos = *found;
+    k.eraseAt(pos);
+
+    k.byId.erase(std::remove(k.byId.begin(), k.byId.end(), pos), k.byId.end());
+    for (std::uint32_t& r : k.byId)
+        if (r > pos)
+            --r;
+
+    auto longIt = std::lower_bound(k.longRows.begin(), k.longRows.end(), pos);
+    if (longIt != k.longRows.end() && *longIt == pos)
+        longIt = k.longRows.erase(longIt);
+    for (auto it = longIt; it != k.longRows.end(); ++it)
+        --*it;
+
+    k.rebuildFamilyPrefix();
+}
+
+std::size_t EventIndex::size() const
+{
+    return c->size();
+}
+
+std::size_t EventIndex::memoryBytes() const
+{
+    const Columns& k = *c;
+    const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    std::size_t n = sizeof(Columns) + bytes(k.id) + bytes(k.rowid) + bytes(k.start) + bytes(k.end) +
+                    bytes(k.lon) + bytes(k.lat) + bytes(k.mercY) + bytes(k.family) + bytes(k.type) +
+                    bytes(k.timePrecision) + bytes(k.coordPrecision) + bytes(k.casualties) +
+                    bytes(k.byId) + bytes(k.longRows) + bytes(k.familyPrefix) + bytes(k.typeNames);
+    // Type names: their characters plus a rough QString/QHash overhead per entry.
+    for (const QString& s : k.typeNames)
+        n += std::size_t(s.capacity()) * sizeof(QChar) + 64;
+    return n;
+}
+
+QUuid EventIndex::idAt(std::uint32_t row) const
+{
+    return c->id[row];
+}
+qint64 EventIndex::rowidAt(std::uint32_t row) const
+{
+    return c->rowid[row];
+}
+qint64 EventIndex::startAt(std::uint32_t row) const
+{
+    return c->start[row];
+}
+double EventIndex::longitudeAt(std::uint32_t row) const
+{
+    return c->lon[row];
+}
+double EventIndex::latitudeAt(std::uint32_t row) const
+{
+    return c->lat[row];
+}
+Family EventIndex::familyAt(std::uint32_t row) const
+{
+    return Family(c->family[row]);
+}
+int EventIndex::typeCodeAt(std::uint32_t row) const
+{
+    return c->type[row];
+}
+int EventIndex::casualtiesAt(std::uint32_t row) const
+{
+    return c->casualties[row];
+}
+TimePrecision EventIndex::timePrecisionAt(std::uint32_t row) const
+{
+    return TimePrecision(c->timePrecision[row]);
+}
+CoordPrecision EventIndex::coordPrecisionAt(std::uint32_t row) const
+{
+    return CoordPrecision(c->coordPrecision[row]);
+}
+
+std::optional<std::uint32_t> EventIndex::rowOf(const QUuid& id) const
+{
+    return c->find(id);
+}
+
+std::pair<qint64, qint64> EventIndex::coverage(std::uint32_t row) const
+{
+    return {c->start[row], c->end[row]};
+}
+
+int EventIndex::typeCode(const QString& eventType) const
+{
+    return c->typeCodes.value(eventType, -1);
+}
+
+QString EventIndex::typeName(int code) const
+{
+    if (code < 0 || std::size_t(code) >= c->typeNames.size())
+        return {};
+    return c->typeNames[std::size_t(code)];
+}
+
+int EventIndex::typeCount() const
+{
+    return int(c->typeNames.size());
+}
+
+std::vector<std::uint32_t> EventIndex::query(const IndexQuery& q) const
+{
+    std::vector<std::uint32_t> rows;
+    const Columns::Matcher match(*c, q);
+    c->forEachInTime(q, [&](std::size_t r) {
+        if (match(r))
+            rows.push_back(std::uint32_t(r));
+    });
+    return rows;
+}
+
+std::size_t EventIndex::count(const IndexQuery& q) const
+{
+    const Columns::Matcher match(*c, q);
+    if (!q.overlap && match.onlyFamilies() && q.fromSecs < q.toSecs) {
+        const std::size_t lo = c->lowerBound(q.fromSecs);
+        const std::size_t hi = c->lowerBound(q.toSecs, lo);
+        std::size_t n = 0;
+        for (int f = 0; f < kFamilyCount; ++f)
+            if (match.familyShown(f))
+                n += c->familyCountBefore(f, hi) - c->familyCountBefore(f, lo);
+        return n;
+    }
+    std::size_t n = 0;
+    c->forEachInTime(q, [&](std::size_t r) { n += match(r) ? 1 : 0; });
+    return n;
+}
+
+qint64 EventIndex::bucketStart(qint64 fromSecs, qint64 toSecs, int buckets, int b)
+{
+    if (buckets <= 0 || b <= 0)
+        return fromSecs;
+    if (b >= buckets)
+        return toSecs;
+    // Unsigned arithmetic: the span of two finite qint64 always fits in 64 unsigned bits.
+    const std::uint64_t span = std::uint64_t(toSecs) - std::uint64_t(fromSecs);
+    const U128 num = U128(span) * U128(std::uint64_t(b));
+    const auto offset =
+        std::uint64_t((num + U128(std::uint64_t(buckets)) - 1) / U128(std::uint64_t(buckets)));
+    return qint64(std::uint64_t(fromSecs) + offset);
+}
+
+int EventIndex::bucketOf(qint64 fromSecs, qint64 toSecs, int buckets, qint64 t)
+{
+    if (buckets <= 0 || t < fromSecs)
+        return 0;
+    if (t >= toSecs)
+        return buckets - 1;
+    const std::uint64_t span = std::uint64_t(toSecs) - std::uint64_t(fromSecs);
+    const std::uint64_t off = std::uint64_t(t) - std::uint64_t(fromSecs);
+    return int(U128(off) * U128(std::uint64_t(buckets)) / U128(span));
+}
+
+Histogram EventIndex::histogram(const IndexQuery& q, int buckets) const
+{
+    Histogram h;
+    h.fromSecs = q.fromSecs;
+    h.toSecs = q.toSecs;
+    if (buckets <= 0 || q.fromSecs >= q.toSecs)
+        return h;
+    h.buckets = buckets;
+    for (auto& v : h.counts)
+        v.assign(std::size_t(buckets), 0);
+
+    const Columns& k = *c;
+    const Columns::Matcher match(k, q);
+    const std::size_t lo = k.lowerBound(q.fromSecs);
+    const std::size_t hi = k.lowerBound(q.toSecs, lo);
+
+    if (match.onlyFamilies()) {
+        // No per-event test needed: count rows between consecutive bucket starts with binary
+        // searches and the per-family block prefix counts (cost grows with buckets, not events).
+        std::size_t prevRow = lo;
+        std::uint32_t prevCount[kFamilyCount];
+        for (int f = 0; f < kFamilyCount; ++f)
+            prevCount[f] = k.familyCountBefore(f, lo);
+        for (int b = 0; b < buckets; ++b) {
+            const std::size_t row =
+                b + 1 == buckets
+                    ? hi
+                    : k.lowerBound(bucketStart(q.fromSecs, q.toSecs, buckets, b + 1), prevRow);
+            if (row == prevRow)
+                continue;
+            for (int f = 0; f < kFamilyCount; ++f) {
+                const std::uint32_t n = k.familyCountBefore(f, row);
+                if (match.familyShown(f))
+                    h.counts[f][std::size_t(b)] = n - prevCount[f];
+                prevCount[f] = n;
+            }
+            prevRow = row;
+        }
+    } else {
+        // Walk the rows in time order, moving to the next bucket when its start is passed.
+        int b = 0;
+        qint64 next = bucketStart(q.fromSecs, q.toSecs, buckets, 1);
+        for (std::size_t r = lo; r < hi; ++r) {
+            while (k.start[r] >= next && b + 1 < buckets) {
+                ++b;
+                next = bucketStart(q.fromSecs, q.toSecs, buckets, b + 1);
+            }
+            if (match(r))
+                ++h.counts[k.family[r]][std::size_t(b)];
+        }
+    }
+
+    for (std::size_t b = 0; b < std::size_t(buckets); ++b) {
+        std::uint32_t total = 0;
+        for (const auto& v : h.counts)
+            total += v[b];
+        h.maxTotal = std::max(h.maxTotal, total);
+    }
+    return h;
+}
+
+std::vector<Cluster> EventIndex::clusters(const IndexQuery& q, double zoom, double viewLeftPx,
+                                          double viewTopPx, double viewWidthPx, double viewHeightPx,
+                                          double cellPx) const
+{
+    std::vector<Cluster> out;
+    if (!(viewWidthPx > 0) || !(viewHeightPx > 0) || !(cellPx > 0) || !std::isfinite(zoom) ||
+        !std::isfinite(viewLeftPx) || !std::isfinite(viewTopPx))
+        return out;
+    cellPx = std::max(cellPx, 1.0);
+    const double world = MercatorView::worldSize(zoom);
+    const double left = viewLeftPx, top = viewTopPx;
+    const double right = viewLeftPx + viewWidthPx, bottom = viewTopPx + viewHeightPx;
+
+    // World pixels are never negative (lon -180..180, lat clamped to the Mercator limit), so
+    // truncating x / cellPx is floor: the cell of a point is (x / cellPx, y / cellPx) rounded
+    // down, exactly as a caller would compute it.
+    const auto cx0 = std::int64_t(std::floor(left / cellPx));
+    const auto cy0 = std::int64_t(std::floor(top / cellPx));
+    const auto ncx = std::int64_t(std::floor(right / cellPx)) - cx0 + 1;
+    const auto ncy = std::int64_t(std::floor(bottom / cellPx)) - cy0 + 1;
+
+    struct Acc {
+        double sumLon = 0, sumLat = 0;
+        std::uint32_t count = 0;
+        std::uint32_t fam[kFamilyCount] = {0, 0, 0};
+        std::uint32_t first = 0;
+        int maxCasualties = std::numeric_limits<int>::min();
+    };
+    // A dense grid for ordinary cell sizes; a hash map when the cells are tiny.
+    constexpr std::int64_t kDenseLimit = 1 << 16;
+    const bool dense = ncx * ncy <= kDenseLimit;
+    std::vector<Acc> grid(dense ? std::size_t(ncx * ncy) : 0);
+    std::unordered_map<std::int64_t, Acc> sparse;
+
+    const Columns& k = *c;
+    const Columns::Matcher match(k, q);
+    k.forEachInTime(q, [&](std::size_t r) {
+        const double x = normX(k.lon[r]) * world;
+        if (!(x >= left && x < right))
+            return;
+        const double y = k.mercY[r] * world;
+        if (!(y >= top && y < bottom))
+            return;
+        if (!match(r))
+            return;
+        const auto ix = std::clamp<std::int64_t>(std::int64_t(x / cellPx) - cx0, 0, ncx - 1);
+        const auto iy = std::clamp<std::int64_t>(std::int64_t(y / cellPx) - cy0, 0, ncy - 1);
+        Acc& a = dense ? grid[std::size_t(iy * ncx + ix)] : sparse[iy * ncx + ix];
+        if (a.count == 0)
+            a.first = std::uint32_t(r);
+        ++a.count;
+        a.sumLon += k.lon[r];
+        a.sumLat += k.lat[r];
+        ++a.fam[k.family[r]];
+        a.maxCasualties = std::max<int>(a.maxCasualties, k.casualties[r]);
+    });
+
+    const auto addCluster = [&](std::int64_t cell, const Acc& a) {
+        Cluster cl;
+        cl.count = a.count;
+        cl.longitude = a.sumLon / a.count;
+        cl.latitude = a.sumLat / a.count;
+        int best = 0;
+        for (int f = 0; f < kFamilyCount; ++f) {
+            cl.familyCounts[f] = a.fam[f];
+            if (a.fam[f] > a.fam[best])
+                best = f;
+        }
+        cl.dominant = Family(best);
+        cl.firstRow = a.first;
+        cl.maxCasualties = a.maxCasualties;
+        cl.cellX = cx0 + cell % ncx;
+        cl.cellY = cy0 + cell / ncx;
+        out.push_back(cl);
+    };
+    if (dense) {
+        for (std::size_t i = 0; i < grid.size(); ++i)
+            if (grid[i].count > 0)
+                addCluster(std::int64_t(i), grid[i]);
+    } else {
+        std::vector<std::int64_t> cells;
+        cells.reserve(sparse.size());
+        for (const auto& [cell, a] : sparse)
+            cells.push_back(cell);
+        std::sort(cells.begin(), cells.end());
+        for (std::int64_t cell : cells)
+            addCluster(cell, sparse.at(cell));
+    }
+    return out;
+}
+
+void EventIndex::toWorldPixels(double lon, double lat, double zoom, double& x, double& y)
+{
+    const double world = MercatorView::worldSize(zoom);
+    x = normX(lon) * world;
+    y = normY(lat) * world;
+}
+
+void EventIndex::fromWorldPixels(double x, double y, double zoom, double& lon, double& lat)
+{
+    lon = MercatorView::lonFromWorldX(x, zoom);
+    lat = MercatorView::latFromWorldY(y, zoom);
+}
+
+} // namespace fa
