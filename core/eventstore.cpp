@@ -695,16 +695,19 @@ bool EventStore::isReadOnly() const
 namespace {
 
 /// Connection settings for every store: foreign keys (cascading deletes), a bounded wait for
-/// other writers, and WAL with synchronous=NORMAL (durable at checkpoints, fast commits).
-Status configure(Database& db, bool readOnly)
+/// other writers, a larger page cache for bulk writes.
+Status configure(Database& db)
 {
     db.setBusyTimeout(kBusyTimeoutMs);
-    if (auto s = db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
-                         "PRAGMA temp_store = MEMORY");
-        !s)
-        return s;
-    if (readOnly)
-        return {};
+    return db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
+                   "PRAGMA temp_store = MEMORY");
+}
+
+/// WAL with synchronous=NORMAL: readers never block the writer, commits are fast and a crash
+/// loses at most the last transactions, never consistency. Set once checks have passed, so that
+/// opening a file we refuse does not change it.
+Status enableWal(Database& db)
+{
     auto mode = db.queryText("PRAGMA journal_mode = WAL");
     if (!mode)
         return mode.error();
@@ -767,7 +770,9 @@ Result<std::unique_ptr<EventStore>> EventStore::create(const QString& path)
         auto db = Database::open(path, Database::Mode::ReadWrite);
         if (!db)
             return fail(db.error());
-        if (auto s = configure(**db, false); !s)
+        if (auto s = configure(**db); !s)
+            return fail(s.error());
+        if (auto s = enableWal(**db); !s)
             return fail(s.error());
         Transaction tx(**db);
         if (auto s = tx.begin(); !s)
@@ -811,7 +816,7 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const QString& path, OpenMo
     Database& conn = **db;
     if (!readOnly && sqlite3_db_readonly(conn.handle(), "main") == 1)
         return openError(Error::make(Error::Kind::ReadOnly, {}), path);
-    if (auto s = configure(conn, readOnly); !s)
+    if (auto s = configure(conn); !s)
         return openError(s.error(), path);
 
     auto appId = conn.queryInt("PRAGMA application_id");
@@ -860,6 +865,8 @@ Result<std::unique_ptr<EventStore>> EventStore::open(const QString& path, OpenMo
                 return openError(s.error(), path);
         }
         if (auto s = tx.commit(); !s)
+            return openError(s.error(), path);
+        if (auto s = enableWal(conn); !s)
             return openError(s.error(), path);
     }
 

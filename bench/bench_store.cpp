@@ -1,0 +1,283 @@
+// EventStore figures on 1,000,000 synthetic events spread over 2021-2026 along the frontier:
+// bulk insert through a Batch (target >= 200,000 events/s), opening the file (quick_check
+// included), a one-year window + viewport query through SQLite, and the index-row stream.
+//
+// Run: bench_store [--benchmark_filter=...]; FRONTIER_BENCH_EVENTS overrides the count.
+#include "eventstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <random>
+
+using namespace fa;
+
+namespace {
+
+int eventCount()
+{
+    const int n = qEnvironmentVariableIntValue("FRONTIER_BENCH_EVENTS");
+    return n > 0 ? n : 1'000'000;
+}
+
+const qint64 kFrom = QDateTime(QDate(2021, 1, 1), QTime(0, 0), QTimeZone::UTC).toSecsSinceEpoch();
+const qint64 kTo = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::UTC).toSecsSinceEpoch();
+
+/// A simple event as an importer would produce it: one actor, one source, a source id.
+class Generator {
+public:
+    explicit Generator(unsigned seed) : m_rng(seed)
+    {
+        for (const char* t :
+             {"drone attack", "armed attack", "clash", "shelling", "smuggling interdiction",
+              "border closure", "visit", "meeting", "statement", "agreement", "advisory"})
+            m_types << QString::fromLatin1(t);
+        for (int i = 0; i < 40; ++i)
+            m_actors << QStringLiteral("Actor group %1").arg(i);
+        for (const char* p : {"Khamyob", "Panj", "Ishkashim", "Khorog", "Darvoz", "Shurobod",
+                              "Farkhor", "Kulob", "Rushon", "Vanj"})
+            m_places << QString::fromLatin1(p);
+    }
+
+    Event next(int i)
+    {
+        std::uniform_real_distribution<double> lon(67.0, 75.0), lat(36.5, 39.0);
+        std::uniform_int_distribution<qint64> t(kFrom, kTo - 1);
+        std::uniform_int_distribution<int> small(0, 1000);
+        Event e;
+        const int k = small(m_rng);
+        e.title = QStringLiteral("Synthetic event %1 near %2").arg(i).arg(m_places[k % 10]);
+        e.family = Family(k % 3);
+        e.eventType = m_types[k % m_types.size()];
+        e.start = QDateTime::fromSecsSinceEpoch(t(m_rng), QTimeZone::UTC);
+        e.timePrecision = k % 20 == 0 ? TimePrecision::Month : TimePrecision::Day;
+        e.place = m_places[k % 10];
+        e.country = k % 2 ? QStringLiteral("TJ") : QStringLiteral("AF");
+        e.longitude = lon(m_rng);
+        e.latitude = lat(m_rng);
+        if (k % 4 == 0)
+            e.killed = k % 7;
+        e.actors = {m_actors[k % m_actors.size()]};
+        Source s;
+        s.url = QStringLiteral("https://example.org/report");
+        s.publisher = QStringLiteral("Example");
+        e.sources = {s};
+        e.origin.kind = OriginKind::Imported;
+        e.origin.name = QStringLiteral("synthetic.csv");
+        e.origin.sourceId = QString::number(i);
+        return e;
+    }
+
+private:
+    std::mt19937_64 m_rng;
+    QStringList m_types, m_actors, m_places;
+};
+
+/// Fills a store with n events in one batch, generating them in chunks outside the timing.
+void fill(benchmark::State* state, EventStore& store, int n)
+{
+    Generator gen(42);
+    auto batch = store.beginBatch();
+    if (!batch) {
+        if (state)
+            state->SkipWithError(batch.error().message.toStdString());
+        return;
+    }
+    constexpr int kChunk = 50'000;
+    std::vector<Event> chunk;
+    chunk.reserve(kChunk);
+    for (int done = 0; done < n;) {
+        if (state)
+            state->PauseTiming();
+        chunk.clear();
+        for (int i = 0; i < kChunk && done + i < n; ++i)
+            chunk.push_back(gen.next(done + i));
+        if (state)
+            state->ResumeTiming();
+        for (Event& e : chunk) {
+            auto r = (*batch)->add(std::move(e));
+            if (!r) {
+                if (state)
+                    state->SkipWithError(r.error().message.toStdString());
+                return;
+            }
+        }
+        done += int(chunk.size());
+    }
+    if (auto s = (*batch)->commit(); !s && state)
+        state->SkipWithError(s.error().message.toStdString());
+}
+
+/// One 1M-event file shared by the read benchmarks (built on first use).
+struct SharedFile {
+    QTemporaryDir dir;
+    QString path;
+    SharedFile()
+    {
+        path = dir.filePath(QStringLiteral("bench.sqlite"));
+        auto store = EventStore::create(path);
+        if (!store) {
+            std::fprintf(stderr, "cannot create %s\n", qPrintable(store.error().message));
+            std::abort();
+        }
+        QElapsedTimer t;
+        t.start();
+        fill(nullptr, **store, eventCount());
+        std::printf("shared file: %d events written in %.2f s (%.0f events/s)\n", eventCount(),
+                    t.elapsed() / 1000.0, eventCount() / (t.elapsed() / 1000.0));
+    }
+    static SharedFile& get()
+    {
+        static SharedFile f;
+        return f;
+    }
+};
+
+void BM_BulkInsert(benchmark::State& state)
+{
+    const int n = eventCount();
+    for (auto _ : state) {
+        state.PauseTiming();
+        QTemporaryDir dir;
+        auto store = EventStore::create(dir.filePath(QStringLiteral("insert.sqlite")));
+        if (!store) {
+            state.SkipWithError(store.error().message.toStdString());
+            return;
+        }
+        state.ResumeTiming();
+        fill(&state, **store, n);
+        state.PauseTiming();
+        store->reset();
+        const qint64 size = QFileInfo(dir.filePath(QStringLiteral("insert.sqlite"))).size();
+        state.counters["file_MB"] = double(size) / (1024.0 * 1024.0);
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * n);
+    state.counters["events_per_s"] =
+        benchmark::Counter(double(n) * double(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_BulkInsert)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+
+void BM_Open(benchmark::State& state)
+{
+    const QString path = SharedFile::get().path;
+    for (auto _ : state) {
+        auto store = EventStore::open(path);
+        if (!store) {
+            state.SkipWithError(store.error().message.toStdString());
+            return;
+        }
+        benchmark::DoNotOptimize(store);
+    }
+}
+BENCHMARK(BM_Open)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ForEachIndexRow(benchmark::State& state)
+{
+    auto store = EventStore::open(SharedFile::get().path);
+    if (!store) {
+        state.SkipWithError(store.error().message.toStdString());
+        return;
+    }
+    for (auto _ : state) {
+        qint64 n = 0;
+        auto s = (*store)->forEachIndexRow([&](const IndexSourceRow& r) { n += r.casualties; });
+        if (!s)
+            state.SkipWithError(s.error().message.toStdString());
+        benchmark::DoNotOptimize(n);
+    }
+    state.SetItemsProcessed(state.iterations() * eventCount());
+}
+BENCHMARK(BM_ForEachIndexRow)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// A one-year window and a viewport of about a quarter of the frontier.
+EventFilter yearViewport()
+{
+    EventFilter f;
+    f.from = QDateTime(QDate(2023, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    f.to = QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    f.box = GeoBox{69.0, 37.0, 71.5, 38.2};
+    return f;
+}
+
+void BM_QueryIdsYearViewport(benchmark::State& state)
+{
+    auto store = EventStore::open(SharedFile::get().path);
+    if (!store) {
+        state.SkipWithError(store.error().message.toStdString());
+        return;
+    }
+    std::size_t hits = 0;
+    for (auto _ : state) {
+        auto ids = (*store)->queryIds(yearViewport());
+        if (!ids) {
+            state.SkipWithError(ids.error().message.toStdString());
+            return;
+        }
+        hits = ids->size();
+    }
+    state.counters["hits"] = double(hits);
+}
+BENCHMARK(BM_QueryIdsYearViewport)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_CountYearViewport(benchmark::State& state)
+{
+    auto store = EventStore::open(SharedFile::get().path);
+    if (!store) {
+        state.SkipWithError(store.error().message.toStdString());
+        return;
+    }
+    qint64 hits = 0;
+    for (auto _ : state) {
+        auto n = (*store)->count(yearViewport());
+        if (!n) {
+            state.SkipWithError(n.error().message.toStdString());
+            return;
+        }
+        hits = *n;
+    }
+    state.counters["hits"] = double(hits);
+}
+BENCHMARK(BM_CountYearViewport)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_FullText(benchmark::State& state)
+{
+    auto store = EventStore::open(SharedFile::get().path);
+    if (!store) {
+        state.SkipWithError(store.error().message.toStdString());
+        return;
+    }
+    std::size_t hits = 0;
+    for (auto _ : state) {
+        auto r = (*store)->fullTextRowids(QStringLiteral("Khamyob \"Actor group 7\""));
+        if (!r) {
+            state.SkipWithError(r.error().message.toStdString());
+            return;
+        }
+        hits = r->size();
+    }
+    state.counters["hits"] = double(hits);
+}
+BENCHMARK(BM_FullText)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    std::printf("bench_store: %d synthetic events, 2021-2026, lon 67-75, lat 36.5-39\n",
+                eventCount());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
