@@ -1,0 +1,174 @@
+// The briefing renderer: layout, marker placement, PNG/PDF output, snapshot ids.
+#include "briefingrenderer.h"
+#include "eventstore.h"
+#include "symbology.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <gtest/gtest.h>
+
+using namespace fa;
+
+namespace {
+
+IndexSourceRow row(int n, double lon, double lat, Family f, const QString& type, qint64 start,
+                   int casualties = 0)
+{
+    IndexSourceRow r;
+    r.rowid = n;
+    r.id = QUuid::createUuidV5(QUuid(), QByteArray::number(n));
+    r.startSecs = start;
+    r.endSecs = start;
+    r.longitude = lon;
+    r.latitude = lat;
+    r.family = f;
+    r.eventType = type;
+    r.casualties = casualties;
+    return r;
+}
+
+qint64 day(int y, int m, int d) { return QDate(y, m, d).startOfDay(QTimeZone::UTC).toSecsSinceEpoch(); }
+
+struct Fixture {
+    EventIndex index;
+    BriefingScene scene;
+    Fixture()
+    {
+        std::vector<IndexSourceRow> rows{
+            row(1, 69.10, 37.23, Family::Incident, QStringLiteral("clash"), day(2025, 11, 26), 3),
+            row(2, 68.78, 38.56, Family::Diplomatic, QStringLiteral("statement"), day(2025, 11, 27)),
+            row(3, 71.55, 37.49, Family::Diplomatic, QStringLiteral("meeting"), day(2024, 5, 2)),
+        };
+        index = EventIndex::fromRows(rows);
+        scene.index = &index;
+        scene.windowFrom = day(2024, 1, 1);
+        scene.windowTo = day(2026, 1, 1);
+        scene.query.fromSecs = scene.windowFrom;
+        scene.query.toSecs = scene.windowTo;
+        scene.mapBox = GeoBox{66, 35.5, 76, 40.5};
+        scene.generatedAt = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::UTC);
+    }
+};
+
+bool near(QColor a, QColor b, int tol = 40)
+{
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+               std::abs(a.blue() - b.blue()) <=
+           tol;
+}
+
+} // namespace
+
+TEST(Briefing, PngHasTheRequestedSizeAndAMarkerWhereTheEventProjects)
+{
+    Fixture fx;
+    BriefingSettings settings;
+    settings.content = BriefingSettings::Content::Map;
+    settings.legend = false;
+    for (QSize size : {QSize(1920, 1080), QSize(3840, 2160)}) {
+        BriefingRenderer renderer(settings, fx.scene);
+        const QImage img = renderer.renderImage(size);
+        ASSERT_EQ(img.size(), size);
+        const qreal s = BriefingRenderer::scaleFor(QSizeF(size));
+        const QRectF mapRect = renderer.mapRectFor(QRectF(QPointF(0, 0), QSizeF(size)), s);
+        const MercatorView view = renderer.mapViewFor(mapRect);
+        const QPoint incident(qRound(mapRect.left() + view.toX(69.10)),
+                              qRound(mapRect.top() + view.toY(37.23)));
+        EXPECT_TRUE(near(img.pixelColor(incident), Symbology::familyColor(Family::Incident)))
+            << "at " << size.width() << ": " << img.pixelColor(incident).name().toStdString();
+        const QPoint diplomatic(qRound(mapRect.left() + view.toX(71.55)),
+                                qRound(mapRect.top() + view.toY(37.49)));
+        EXPECT_TRUE(near(img.pixelColor(diplomatic), Symbology::familyColor(Family::Diplomatic)));
+        // Far from any event the map shows its background, not a marker colour.
+        const QPoint empty(qRound(mapRect.left() + view.toX(75.0)), qRound(mapRect.top() + view.toY(35.8)));
+        EXPECT_FALSE(near(img.pixelColor(empty), Symbology::familyColor(Family::Incident)));
+    }
+}
+
+TEST(Briefing, CaveatBannersAreDrawnTopAndBottomOnlyWhenSet)
+{
+    Fixture fx;
+    BriefingSettings settings;
+    const QImage plain = BriefingRenderer(settings, fx.scene).renderImage(QSize(1920, 1080));
+    settings.caveat = QStringLiteral("UNCLASSIFIED // FOR OFFICIAL USE ONLY");
+    const QImage banner = BriefingRenderer(settings, fx.scene).renderImage(QSize(1920, 1080));
+    // The band colour fills the corners of the first and last rows.
+    EXPECT_EQ(plain.pixelColor(2, 2), QColor(Qt::white));
+    EXPECT_NE(banner.pixelColor(2, 2), QColor(Qt::white));
+    EXPECT_NE(banner.pixelColor(2, 1077), QColor(Qt::white));
+    EXPECT_EQ(banner.pixelColor(2, 2), banner.pixelColor(2, 1077));
+}
+
+TEST(Briefing, SnapshotIdTracesTheEventsShownAndTheFilter)
+{
+    Fixture fx;
+    const QString all = BriefingRenderer({}, fx.scene).snapshotId();
+    EXPECT_EQ(all.size(), 10);
+    EXPECT_EQ(all, BriefingRenderer({}, fx.scene).snapshotId()); // repeatable
+    BriefingScene narrower = fx.scene;
+    narrower.query.familyMask = 1u << int(Family::Incident);
+    narrower.filter.families = {Family::Incident};
+    EXPECT_NE(all, BriefingRenderer({}, narrower).snapshotId());
+    BriefingScene earlier = fx.scene;
+    earlier.query.toSecs = earlier.windowTo = day(2025, 1, 1);
+    EXPECT_NE(all, BriefingRenderer({}, earlier).snapshotId());
+}
+
+TEST(Briefing, DefaultTitleAndSubtitleSayTheWindowAndTheFilterInWords)
+{
+    Fixture fx;
+    fx.scene.filter.families = {Family::Incident};
+    fx.scene.filter.minCasualties = 2;
+    BriefingRenderer r({}, fx.scene);
+    EXPECT_EQ(r.effectiveTitle().toStdString(), "Frontier events, 1 Jan 2024 – 31 Dec 2025");
+    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("Incidents")));
+    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("at least 2 casualties")));
+    EXPECT_EQ(BriefingRenderer::describeFilter({}), QStringLiteral("All events"));
+}
+
+TEST(Briefing, PdfIsOnePageLandscapeA4WithExtractableTitleAndCaveat)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    if (pdftotext.isEmpty() || pdfinfo.isEmpty())
+        GTEST_SKIP() << "poppler-utils not installed";
+    Fixture fx;
+    BriefingSettings settings;
+    settings.title = QStringLiteral("Panj sector weekly");
+    settings.caveat = QStringLiteral("FOR OFFICIAL USE ONLY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("b.pdf"));
+    const Status st = BriefingRenderer(settings, fx.scene).writePdf(path, QPageSize(QPageSize::A4), 300);
+    ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
+
+    QProcess info;
+    info.start(pdfinfo, {path});
+    ASSERT_TRUE(info.waitForFinished(20000));
+    const QString meta = QString::fromUtf8(info.readAllStandardOutput());
+    EXPECT_TRUE(meta.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n")))) << meta.toStdString();
+    // A4 landscape: 842 x 595 points.
+    EXPECT_TRUE(meta.contains(QRegularExpression(QStringLiteral("Page size:\\s+841\\.\\d+ x 595\\.\\d+|Page size:\\s+842 x 595"))))
+        << meta.toStdString();
+
+    QProcess text;
+    text.start(pdftotext, {path, QStringLiteral("-")});
+    ASSERT_TRUE(text.waitForFinished(20000));
+    const QString body = QString::fromUtf8(text.readAllStandardOutput());
+    EXPECT_TRUE(body.contains(QStringLiteral("Panj sector weekly"))) << body.toStdString();
+    EXPECT_EQ(body.count(QStringLiteral("FOR OFFICIAL USE ONLY")), 2) << body.toStdString();
+}
+
+TEST(Briefing, WritingToAMissingFolderFailsWithAClearErrorAndNoFile)
+{
+    Fixture fx;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/b.png"));
+    const Status st = BriefingRenderer({}, fx.scene).writePng(path, QSize(800, 600));
+    ASSERT_FALSE(st.ok());
+    EXPECT_TRUE(st.error().message.contains(QStringLiteral("cannot write")));
+    EXPECT_FALSE(QFile::exists(path));
+}
