@@ -1,14 +1,124 @@
+// frontier-atlas info --db FILE: schema version, counts per family, extent, integrity.
 #include "commands.h"
+#include "eventstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
 namespace fa::app {
+namespace {
 
-// Placeholder until the info command lands; it says so instead of pretending.
-int runInfo(int, char**)
+constexpr int kUsageError = 2;
+constexpr int kFailure = 1;
+
+int fail(int code, QString message)
 {
-    std::fprintf(stderr, "frontier-atlas: the 'info' command is not available in this build\n");
-    return 2;
+    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    std::fprintf(stderr, "frontier-atlas info: %s\n", qPrintable(message));
+    return code;
+}
+
+QString isoUtc(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+int runInfo(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Describe a database: schema version, event counts, extent and integrity."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The database file."),
+                                QStringLiteral("FILE"));
+    parser.addOption(db);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(kUsageError, parser.errorText() + QStringLiteral(" (see info --help)"));
+    if (parser.isSet(help)) {
+        // Qt's usage line would name the sub-command alone ("Usage: info [options]").
+        const QString usage =
+            QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        std::printf("%s", qPrintable(parser.helpText().replace(
+                              usage, QStringLiteral("Usage: frontier-atlas info --db FILE"))));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(kUsageError, QStringLiteral("unexpected argument \"%1\"; usage: info --db FILE")
+                                     .arg(parser.positionalArguments().constFirst()));
+    const QString path = parser.value(db);
+    if (path.isEmpty())
+        return fail(kUsageError, QStringLiteral("missing --db FILE (the database to describe)"));
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo file(path);
+    if (!file.exists())
+        return fail(kFailure, QStringLiteral("%1 does not exist").arg(shown));
+    if (file.isDir())
+        return fail(kFailure, QStringLiteral("%1 is a folder, not a database file").arg(shown));
+
+    // Read-only: describing a file must never migrate or otherwise change it.
+    Result<std::unique_ptr<EventStore>> opened =
+        EventStore::open(path, EventStore::OpenMode::ReadOnly);
+    if (!opened) {
+        const QString message = opened.error().message;
+        return fail(kFailure, message.contains(path) || message.contains(shown)
+                                  ? message
+                                  : QStringLiteral("%1: %2").arg(shown, message));
+    }
+    const EventStore& store = **opened;
+
+    const Result<qint64> total = store.count();
+    if (!total)
+        return fail(kFailure, total.error().message);
+    qint64 perFamily[kFamilyCount] = {};
+    for (int f = 0; f < kFamilyCount; ++f) {
+        EventFilter filter;
+        filter.families.insert(static_cast<Family>(f));
+        const Result<qint64> n = store.count(filter);
+        if (!n)
+            return fail(kFailure, n.error().message);
+        perFamily[f] = *n;
+    }
+    const Result<DatasetExtent> extent = store.extent();
+    if (!extent)
+        return fail(kFailure, extent.error().message);
+    const Result<QString> integrity = store.integrityCheck();
+    if (!integrity)
+        return fail(kFailure, integrity.error().message);
+
+    QString out;
+    out += QStringLiteral("database: %1\n").arg(shown);
+    out += QStringLiteral("schema version: %1\n").arg(store.schemaVersion());
+    out += QStringLiteral("events: %1\n").arg(*total);
+    for (int f = 0; f < kFamilyCount; ++f)
+        out += QStringLiteral("  %1: %2\n").arg(toString(static_cast<Family>(f))).arg(perFamily[f]);
+    if (extent->first && extent->last)
+        out += QStringLiteral("time extent: %1 .. %2\n")
+                   .arg(isoUtc(*extent->first), isoUtc(*extent->last));
+    else
+        out += QStringLiteral("time extent: none (no events)\n");
+    if (extent->box)
+        out += QStringLiteral("space extent: longitude %1 .. %2, latitude %3 .. %4\n")
+                   .arg(extent->box->west)
+                   .arg(extent->box->east)
+                   .arg(extent->box->south)
+                   .arg(extent->box->north);
+    else
+        out += QStringLiteral("space extent: none (no events)\n");
+    out += QStringLiteral("integrity check: %1\n").arg(*integrity);
+    std::fputs(out.toUtf8().constData(), stdout);
+
+    if (integrity->trimmed() != QLatin1StringView("ok"))
+        return fail(kFailure, QStringLiteral("%1 failed the integrity check").arg(shown));
+    return 0;
 }
 
 } // namespace fa::app
