@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -27,22 +26,49 @@ constexpr std::uint32_t kBlock = 64;
 
 constexpr qint64 kSecsPerDay = 86400;
 
-/// Web Mercator, normalised to a world of width 1 (multiply by 256 * 2^zoom for pixels).
-/// MercatorView::worldX/worldY at zoom 0 give 256-wide values; dividing by 256 is exact, so
-/// these agree bit for bit with MercatorView at integer zooms.
+/// Web Mercator, normalised to a world of width 1 (multiply by 256 * 2^zoom for pixels). x
+/// multiplies by 1/360 instead of dividing (clustering runs this a million times per call); y
+/// is MercatorView's, divided by 256 (exact), so it agrees bit for bit at integer zooms.
 double normX(double lon)
 {
-    return MercatorView::worldX(lon, 0) / 256.0;
+    return (lon + 180.0) * (1.0 / 360.0);
 }
 double normY(double lat)
 {
     return MercatorView::worldY(lat, 0) / 256.0;
 }
 
-/// A strict total order on ids (any order works for the binary search; this one is cheap).
+/// An id as two integers in the usual UUID order, for a cheap strict total order.
+struct IdKey {
+    std::uint64_t hi = 0, lo = 0;
+    bool operator<(const IdKey& o) const { return hi < o.hi || (hi == o.hi && lo < o.lo); }
+};
+
+IdKey idKey(const QUuid& u)
+{
+    IdKey k;
+    k.hi = (std::uint64_t(u.data1) << 32) | (std::uint64_t(u.data2) << 16) | u.data3;
+    for (uchar b : u.data4)
+        k.lo = (k.lo << 8) | b;
+    return k;
+}
+
 bool idLess(const QUuid& a, const QUuid& b)
 {
-    return std::memcmp(&a, &b, sizeof(QUuid)) < 0;
+    return idKey(a) < idKey(b);
+}
+
+/// Floor of x / c for x >= 0, c > 0, using the reciprocal (a multiplication) except within a
+/// hair of a cell boundary, where the division decides so that the result is exactly what
+/// floor(x / c) gives.
+std::int64_t cellOf(double x, double c, double invC)
+{
+    const double q = x * invC;
+    const auto i = std::int64_t(q);
+    const double frac = q - double(i);
+    if (frac < 1e-6 || frac > 1.0 - 1e-6)
+        return std::int64_t(x / c);
+    return i;
 }
 
 qint64 saturatingSub(qint64 a, qint64 b)
@@ -204,10 +230,25 @@ struct EventIndex::Columns {
     {
         if (isSorted())
             return;
+        // Sort keys by value (not through the columns) for memory locality.
+        struct Key {
+            qint64 start, rowid;
+            std::uint32_t row;
+        };
+        std::vector<Key> keys(size());
+        for (std::uint32_t r = 0; r < size(); ++r)
+            keys[r] = {start[r], rowid[r], r};
+        std::sort(keys.begin(), keys.end(), [this](const Key& a, const Key& b) {
+            if (a.start != b.start)
+                return a.start < b.start;
+            if (a.rowid != b.rowid)
+                return a.rowid < b.rowid;
+            return idLess(id[a.row], id[b.row]);
+        });
         std::vector<std::uint32_t> perm(size());
-        std::iota(perm.begin(), perm.end(), 0u);
-        std::sort(perm.begin(), perm.end(),
-                  [this](std::uint32_t a, std::uint32_t b) { return rowLess(a, b); });
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            perm[i] = keys[i].row;
+        keys = {};
         permute(id, perm);
         permute(rowid, perm);
         permute(start, perm);
@@ -224,11 +265,33 @@ struct EventIndex::Columns {
 
     void rebuildById()
     {
+        // Counting sort on the top 16 bits of the id, then a small sort per bucket: ids are
+        // mostly random, so the buckets hold a handful each (any distribution stays correct).
+        struct Entry {
+            IdKey key;
+            std::uint32_t row;
+        };
+        constexpr int kShift = 48;
+        std::vector<std::uint32_t> bucketStart((1u << 16) + 1, 0);
+        std::vector<IdKey> keys(size());
+        for (std::uint32_t r = 0; r < size(); ++r) {
+            keys[r] = idKey(id[r]);
+            ++bucketStart[(keys[r].hi >> kShift) + 1];
+        }
+        for (std::size_t b = 1; b < bucketStart.size(); ++b)
+            bucketStart[b] += bucketStart[b - 1];
+        std::vector<Entry> sorted(size());
+        std::vector<std::uint32_t> fill(bucketStart.begin(), bucketStart.end() - 1);
+        for (std::uint32_t r = 0; r < size(); ++r)
+            sorted[fill[keys[r].hi >> kShift]++] = {keys[r], r};
+        for (std::size_t b = 0; b + 1 < bucketStart.size(); ++b)
+            if (bucketStart[b + 1] - bucketStart[b] > 1)
+                std::sort(sorted.begin() + bucketStart[b], sorted.begin() + bucketStart[b + 1],
+                          [](const Entry& x, const Entry& y) { return x.key < y.key; });
         byId.resize(size());
-        std::iota(byId.begin(), byId.end(), 0u);
-        std::sort(byId.begin(), byId.end(),
-                  [this](std::uint32_t a, std::uint32_t b) { return idLess(id[a], id[b]); });
         byId.shrink_to_fit();
+        for (std::size_t i = 0; i < sorted.size(); ++i)
+            byId[i] = sorted[i].row;
     }
 
     void rebuildLongRows()
@@ -294,12 +357,9 @@ struct EventIndex::Columns {
 /// loops skip the columns a query does not restrict.
 class EventIndex::Columns::Matcher {
 public:
-    Matcher(const Columns& c, const IndexQuery& q) : m_c(c), m_q(q)
+    Matcher(const Columns& c, const IndexQuery& q) : m_c(c)
     {
         m_familyMask = q.familyMask;
-        for (int f = 0; f < kFamilyCount; ++f)
-            if (!(q.familyMask & (1u << f)))
-                m_allFamilies = false;
         if (!q.typeMask.empty()) {
             m_typeOk.assign(c.typeNames.size(), 1);
             for (std::size_t t = 0; t < m_typeOk.size() && t < q.typeMask.size(); ++t)
@@ -310,36 +370,40 @@ public:
         m_useBox =
             !(q.box.west <= -180 && q.box.east >= 180 && q.box.south <= -90 && q.box.north >= 90);
         m_allow = q.allowRowids;
+        m_box = q.box;
+        m_minCasualties = q.minCasualties;
     }
 
     /// True when nothing but the family mask restricts the query.
     bool onlyFamilies() const { return !m_useType && !m_useCasualties && !m_useBox && !m_allow; }
     bool familyShown(int f) const { return m_familyMask & (1u << f); }
 
-    bool operator()(std::size_t r) const
+    /// Whether row r passes. The cheap tests combine with & instead of && so that a random
+    /// mix of passing and failing rows costs no branch mispredictions; only the allow-list
+    /// lookup (a binary search) is skipped when the row already failed.
+    __attribute__((always_inline)) bool operator()(std::size_t r) const
     {
-        if (!m_allFamilies && !(m_familyMask & (1u << m_c.family[r])))
-            return false;
-        if (m_useType && !m_typeOk[m_c.type[r]])
-            return false;
-        if (m_useCasualties && m_c.casualties[r] < m_q.minCasualties)
-            return false;
+        bool ok = (m_familyMask >> m_c.family[r]) & 1u;
+        if (m_useType)
+            ok &= m_typeOk[m_c.type[r]] != 0;
+        if (m_useCasualties)
+            ok &= m_c.casualties[r] >= m_minCasualties;
         if (m_useBox) {
             const double lo = m_c.lon[r], la = m_c.lat[r];
-            if (!(lo >= m_q.box.west && lo <= m_q.box.east && la >= m_q.box.south &&
-                  la <= m_q.box.north))
-                return false;
+            ok &=
+                (lo >= m_box.west) & (lo <= m_box.east) & (la >= m_box.south) & (la <= m_box.north);
         }
-        if (m_allow && !std::binary_search(m_allow->begin(), m_allow->end(), m_c.rowid[r]))
-            return false;
-        return true;
+        if (m_allow && ok)
+            ok = std::binary_search(m_allow->begin(), m_allow->end(), m_c.rowid[r]);
+        return ok;
     }
 
 private:
     const Columns& m_c;
-    const IndexQuery& m_q;
+    // Copies of the query's values: the hot loops read them without an indirection.
+    GeoBox m_box;
+    int m_minCasualties = 0;
     std::uint8_t m_familyMask = 0xFF;
-    bool m_allFamilies = true;
     std::vector<std::uint8_t> m_typeOk;
     bool m_useType = false;
     bool m_useCasualties = false;
@@ -564,10 +628,21 @@ std::vector<std::uint32_t> EventIndex::query(const IndexQuery& q) const
 {
     std::vector<std::uint32_t> rows;
     const Columns::Matcher match(*c, q);
-    c->forEachInTime(q, [&](std::size_t r) {
-        if (match(r))
-            rows.push_back(std::uint32_t(r));
-    });
+    // Every candidate is written to a small buffer and kept by advancing the count by the
+    // match result: no unpredictable branch per row.
+    constexpr std::size_t kChunk = 1024;
+    std::uint32_t buffer[kChunk];
+    std::size_t n = 0;
+    c->forEachInTime(
+        q, [&](std::size_t r) __attribute__((always_inline)) {
+            buffer[n] = std::uint32_t(r);
+            n += std::size_t(match(r));
+            if (n == kChunk) {
+                rows.insert(rows.end(), buffer, buffer + n);
+                n = 0;
+            }
+        });
+    rows.insert(rows.end(), buffer, buffer + n);
     return rows;
 }
 
@@ -584,7 +659,8 @@ std::size_t EventIndex::count(const IndexQuery& q) const
         return n;
     }
     std::size_t n = 0;
-    c->forEachInTime(q, [&](std::size_t r) { n += match(r) ? 1 : 0; });
+    c->forEachInTime(
+        q, [&](std::size_t r) __attribute__((always_inline)) { n += std::size_t(match(r)); });
     return n;
 }
 
@@ -652,7 +728,9 @@ Histogram EventIndex::histogram(const IndexQuery& q, int buckets) const
             prevRow = row;
         }
     } else {
-        // Walk the rows in time order, moving to the next bucket when its start is passed.
+        // Walk the rows in time order, moving to the next bucket when its start is passed,
+        // adding the match result (0 or 1) rather than branching on it.
+        std::vector<std::uint32_t> flat(std::size_t(buckets) * kFamilyCount, 0);
         int b = 0;
         qint64 next = bucketStart(q.fromSecs, q.toSecs, buckets, 1);
         for (std::size_t r = lo; r < hi; ++r) {
@@ -660,9 +738,10 @@ Histogram EventIndex::histogram(const IndexQuery& q, int buckets) const
                 ++b;
                 next = bucketStart(q.fromSecs, q.toSecs, buckets, b + 1);
             }
-            if (match(r))
-                ++h.counts[k.family[r]][std::size_t(b)];
+            flat[std::size_t(b) * kFamilyCount + k.family[r]] += std::uint32_t(match(r));
         }
+        for (std::size_t i = 0; i < flat.size(); ++i)
+            h.counts[i % kFamilyCount][i / kFamilyCount] = flat[i];
     }
 
     for (std::size_t b = 0; b < std::size_t(buckets); ++b) {
@@ -705,31 +784,63 @@ std::vector<Cluster> EventIndex::clusters(const IndexQuery& q, double zoom, doub
     // A dense grid for ordinary cell sizes; a hash map when the cells are tiny.
     constexpr std::int64_t kDenseLimit = 1 << 16;
     const bool dense = ncx * ncy <= kDenseLimit;
-    std::vector<Acc> grid(dense ? std::size_t(ncx * ncy) : 0);
+    std::vector<Acc> grid;
     std::unordered_map<std::int64_t, Acc> sparse;
 
     const Columns& k = *c;
     const Columns::Matcher match(k, q);
-    k.forEachInTime(q, [&](std::size_t r) {
-        const double x = normX(k.lon[r]) * world;
-        if (!(x >= left && x < right))
-            return;
-        const double y = k.mercY[r] * world;
-        if (!(y >= top && y < bottom))
-            return;
-        if (!match(r))
-            return;
-        const auto ix = std::clamp<std::int64_t>(std::int64_t(x / cellPx) - cx0, 0, ncx - 1);
-        const auto iy = std::clamp<std::int64_t>(std::int64_t(y / cellPx) - cy0, 0, ncy - 1);
-        Acc& a = dense ? grid[std::size_t(iy * ncx + ix)] : sparse[iy * ncx + ix];
-        if (a.count == 0)
-            a.first = std::uint32_t(r);
+    const double invCell = 1.0 / cellPx;
+    // The grid cell of a point relative to the first cell, or -1 (as unsigned: huge) when it
+    // falls outside the grid. Branch-free: points come inside and outside in random order.
+    const auto cellIndex = [&](double x, double y) __attribute__((always_inline))
+    {
+        const auto ix = std::uint64_t(cellOf(x, cellPx, invCell) - cx0);
+        const auto iy = std::uint64_t(cellOf(y, cellPx, invCell) - cy0);
+        const bool inside = (ix < std::uint64_t(ncx)) & (iy < std::uint64_t(ncy));
+        return std::pair{iy * std::uint64_t(ncx) + ix, inside};
+    };
+    const auto add = [&](Acc & a, std::size_t r) __attribute__((always_inline))
+    {
+        a.first = a.count == 0 ? std::uint32_t(r) : a.first;
         ++a.count;
         a.sumLon += k.lon[r];
         a.sumLat += k.lat[r];
         ++a.fam[k.family[r]];
         a.maxCasualties = std::max<int>(a.maxCasualties, k.casualties[r]);
-    });
+    };
+    if (dense) {
+        // Branch-free: a row outside the view or failing the filter is added to one of eight
+        // spare cells past the grid's end, which are then dropped. Rows inside and outside
+        // come in random order, so branching on it would mispredict about every other row;
+        // eight spares keep consecutive rejects from waiting on each other's sums.
+        const auto spare = std::size_t(ncx * ncy);
+        grid.resize(spare + 8);
+        k.forEachInTime(
+            q, [&](std::size_t r) __attribute__((always_inline)) {
+                const double x = normX(k.lon[r]) * world;
+                const double y = k.mercY[r] * world;
+                const bool ok = (x >= left) & (x < right) & (y >= top) & (y < bottom) & match(r);
+                const std::size_t miss = spare + (r & 7);
+                const auto [cell, inside] = cellIndex(x, y);
+                // Select with a mask the optimiser cannot see through: GCC turns a ?: (and
+                // even a multiplication by the flag) back into a branch.
+                std::size_t mask = std::size_t(0) - std::size_t(ok & inside);
+                asm("" : "+r"(mask));
+                add(grid[miss ^ ((cell ^ miss) & mask)], r);
+            });
+        grid.resize(spare);
+    } else {
+        k.forEachInTime(
+            q, [&](std::size_t r) __attribute__((always_inline)) {
+                const double x = normX(k.lon[r]) * world;
+                const double y = k.mercY[r] * world;
+                if (!(x >= left && x < right && y >= top && y < bottom) || !match(r))
+                    return;
+                const auto [cell, inside] = cellIndex(x, y);
+                if (inside)
+                    add(sparse[std::int64_t(cell)], r);
+            });
+    }
 
     const auto addCluster = [&](std::int64_t cell, const Acc& a) {
         Cluster cl;
