@@ -1,5 +1,7 @@
 #include "mapwidget.h"
 
+#include "basemapitem.h"
+
 #include <QQmlEngine>
 #include <QQuickItem>
 
@@ -12,6 +14,7 @@ MapWidget::MapWidget(QWidget* parent) : QQuickWidget(parent)
         for (const QQmlError& w : warnings)
             m_messages << w.toString();
     });
+    registerBasemapQmlTypes(); // BasemapLayer.qml uses the C++ basemap item
     setSource(QUrl(QStringLiteral("qrc:/qml/MapView.qml")));
     for (const QQmlError& e : errors())
         m_messages << e.toString();

@@ -22,7 +22,11 @@ Item {
         maximumZoomLevel: 14
 
         // --- basemap layers (owned by the basemap work: BasemapLayer.qml) ---
+        BasemapLayer { id: basemapLayer; map: map }
 
         // --- event markers (owned by the main-window work) ---
     }
+
+    // Basemap choice, zoom buttons, scale bar, cursor read-out (owned by the basemap work).
+    BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer }
 }
