@@ -2,9 +2,12 @@
 // incremental edits and the Mercator maths. All random data comes from fixed seeds.
 #include "eventindex.h"
 #include "eventstore.h"
+#include "indexsourcerow.h"
 #include "mercatorview.h"
+#include "storefixtures.h"
 
 #include <QDateTime>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 #include <gtest/gtest.h>
@@ -677,4 +680,94 @@ TEST(EventIndexMercator, RoundTripAndKnownPoints)
             ASSERT_EQ(y, MercatorView::worldY(la, z));
         }
     }
+}
+
+namespace {
+
+/// Events for a store: a random mix like randomRows(), as full events.
+std::vector<Event> randomEvents(int n, std::uint64_t seed)
+{
+    std::vector<Event> events;
+    for (const IndexSourceRow& r : randomRows(std::size_t(n), seed)) {
+        Event e = test::sampleEvent(QStringLiteral("Event %1").arg(events.size()));
+        e.id = r.id;
+        e.family = r.family;
+        e.eventType = r.eventType;
+        e.start = QDateTime::fromSecsSinceEpoch(r.startSecs, QTimeZone::UTC);
+        e.timePrecision = r.timePrecision;
+        if (r.endSecs > r.startSecs)
+            e.end = QDateTime::fromSecsSinceEpoch(r.endSecs, QTimeZone::UTC);
+        e.longitude = r.longitude;
+        e.latitude = r.latitude;
+        e.coordPrecision = r.coordPrecision;
+        e.killed = r.casualties;
+        e.injured = std::nullopt;
+        events.push_back(e);
+    }
+    return events;
+}
+
+} // namespace
+
+TEST(EventIndexStore, BuildFromTheStoreAndFollowItsEdits)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    auto created = EventStore::create(dir.filePath(QStringLiteral("index.sqlite")));
+    ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
+    EventStore& store = **created;
+
+    std::vector<Event> events = randomEvents(2000, 77);
+    {
+        auto batch = store.beginBatch();
+        ASSERT_TRUE(batch.ok()) << batch.error().message.toStdString();
+        for (const Event& e : events) {
+            auto added = (*batch)->add(e);
+            ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+        }
+        ASSERT_TRUE((*batch)->commit().ok());
+    }
+
+    auto built = EventIndex::build(store);
+    ASSERT_TRUE(built.ok()) << built.error().message.toStdString();
+    EventIndex& index = *built;
+    ASSERT_EQ(index.size(), events.size());
+    for (const Event& e : events) {
+        const auto row = index.rowOf(e.id);
+        ASSERT_TRUE(row.has_value());
+        EXPECT_EQ(index.rowidAt(*row), store.rowidOf(e.id).value());
+        EXPECT_EQ(index.startAt(*row), e.start.toSecsSinceEpoch());
+        EXPECT_EQ(index.familyAt(*row), e.family);
+        EXPECT_EQ(index.typeName(index.typeCodeAt(*row)), e.eventType);
+        EXPECT_EQ(index.casualtiesAt(*row), knownCasualties(e));
+        EXPECT_NEAR(index.latitudeAt(*row), e.latitude, 1e-5);
+    }
+    // The same as building from the rows directly.
+    std::vector<IndexSourceRow> rows;
+    ASSERT_TRUE(
+        store.forEachIndexRow([&rows](const IndexSourceRow& r) { rows.push_back(r); }).ok());
+    expectSameIndex(index, EventIndex::fromRows(rows));
+
+    // Edits through the store, mirrored by upsert/remove as the app does, equal a rebuild.
+    Event moved = events[10];
+    moved.start = test::utc(2019, 3, 1);
+    moved.longitude = 71.5;
+    moved.eventType = QStringLiteral("a type not seen before");
+    ASSERT_TRUE(store.update(moved).ok());
+    index.upsert(toIndexRow(moved, store.rowidOf(moved.id).value()));
+
+    Event fresh = test::sampleEvent(QStringLiteral("New by hand"));
+    auto freshId = store.add(fresh);
+    ASSERT_TRUE(freshId.ok());
+    fresh.id = *freshId;
+    index.upsert(toIndexRow(fresh, store.rowidOf(fresh.id).value()));
+
+    ASSERT_TRUE(store.remove(events[20].id).ok());
+    index.remove(events[20].id);
+
+    auto rebuilt = EventIndex::build(store);
+    ASSERT_TRUE(rebuilt.ok());
+    expectSameIndex(index, *rebuilt);
+    EXPECT_EQ(index.startAt(0), test::utc(2019, 3, 1).toSecsSinceEpoch());
+    EXPECT_FALSE(index.rowOf(events[20].id).has_value());
 }
