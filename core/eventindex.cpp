@@ -24,6 +24,10 @@ constexpr qint64 kShortSpanSecs = 32LL * 86400;
 /// Rows per block of the per-family prefix counts used by the unfiltered histogram.
 constexpr std::uint32_t kBlock = 64;
 
+/// Histograms beyond this many buckets are capped (a screen has far fewer pixels; this keeps a
+/// wrong argument from allocating gigabytes).
+constexpr int kMaxBuckets = 1 << 20;
+
 constexpr qint64 kSecsPerDay = 86400;
 
 /// Web Mercator, normalised to a world of width 1 (multiply by 256 * 2^zoom for pixels). x
@@ -138,6 +142,16 @@ struct EventIndex::Columns {
         const auto it = typeCodes.constFind(name);
         if (it != typeCodes.constEnd())
             return *it;
+        // Codes are 16-bit: past 65,535 distinct types (far beyond any real dataset) the new
+        // ones share the last code, named "(other types)".
+        constexpr int kLastCode = 0xFFFF;
+        if (typeNames.size() >= std::size_t(kLastCode)) {
+            if (typeNames.size() == std::size_t(kLastCode)) {
+                typeNames.push_back(QStringLiteral("(other types)"));
+                typeCodes.insert(typeNames.back(), kLastCode);
+            }
+            return kLastCode;
+        }
         const int code = int(typeNames.size());
         typeNames.push_back(name);
         typeCodes.insert(name, code);
@@ -696,6 +710,7 @@ Histogram EventIndex::histogram(const IndexQuery& q, int buckets) const
     h.toSecs = q.toSecs;
     if (buckets <= 0 || q.fromSecs >= q.toSecs)
         return h;
+    buckets = std::min(buckets, kMaxBuckets);
     h.buckets = buckets;
     for (auto& v : h.counts)
         v.assign(std::size_t(buckets), 0);
@@ -763,8 +778,16 @@ std::vector<Cluster> EventIndex::clusters(const IndexQuery& q, double zoom, doub
         return out;
     cellPx = std::max(cellPx, 1.0);
     const double world = MercatorView::worldSize(zoom);
-    const double left = viewLeftPx, top = viewTopPx;
-    const double right = viewLeftPx + viewWidthPx, bottom = viewTopPx + viewHeightPx;
+    // Cell numbers must fit comfortably in 64 bits (ncx * ncy below).
+    if (!(world / cellPx < 2147483648.0))
+        return out;
+    // Every point lies in [0, world] on both axes, so clipping the view to the world (with
+    // room for a point exactly on the far edge) changes no result and bounds the grid.
+    const double left = std::max(viewLeftPx, 0.0), top = std::max(viewTopPx, 0.0);
+    const double right = std::min(viewLeftPx + viewWidthPx, world + cellPx);
+    const double bottom = std::min(viewTopPx + viewHeightPx, world + cellPx);
+    if (!(left < right) || !(top < bottom))
+        return out;
 
     // World pixels are never negative (lon -180..180, lat clamped to the Mercator limit), so
     // truncating x / cellPx is floor: the cell of a point is (x / cellPx, y / cellPx) rounded

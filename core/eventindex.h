@@ -58,6 +58,9 @@ struct Cluster {
     std::int64_t cellX = 0, cellY = 0;
 };
 
+/// Const member functions keep no caches: several threads may query one index at once (edits
+/// need exclusive access). Event types get 16-bit codes: past 65,535 distinct types, the rest
+/// share one code named "(other types)".
 class EventIndex {
 public:
     EventIndex();
@@ -104,7 +107,8 @@ public:
     /// An event counts once, in the bucket of its start (spans are not spread over buckets, and
     /// q.overlap is ignored): bucket = floor((start - from) * buckets / (to - from)), so bucket b
     /// covers [bucketStart(b), bucketStart(b + 1)). Events starting outside [from, to) are not
-    /// counted. buckets <= 0 or to <= from gives an empty histogram.
+    /// counted. buckets <= 0 or to <= from gives an empty histogram; more than 1,048,576
+    /// buckets are capped to that (read Histogram::buckets).
     Histogram histogram(const IndexQuery& q, int buckets) const;
     /// First second of bucket b (b == buckets gives toSecs).
     static qint64 bucketStart(qint64 fromSecs, qint64 toSecs, int buckets, int b);
@@ -115,6 +119,8 @@ public:
     /// An event is inside when viewLeftPx <= x < viewLeftPx + viewWidthPx (same for y). The
     /// time window follows query() (q.overlap applies). Clusters come ordered by cell, row by
     /// row (cellY, then cellX). Ties for the dominant family go to the lower Family value.
+    /// cellPx below 1 counts as 1; a zoom so deep that the world spans 2^31 cells or more gives
+    /// no clusters.
     std::vector<Cluster> clusters(const IndexQuery& q, double zoom, double viewLeftPx,
                                   double viewTopPx, double viewWidthPx, double viewHeightPx,
                                   double cellPx) const;

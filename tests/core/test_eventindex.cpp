@@ -519,6 +519,48 @@ TEST(EventIndexClusters, DegenerateViewportsGiveNoClusters)
     EXPECT_TRUE(index.clusters({}, 7, 0, 0, 100, -1, 60).empty());
     EXPECT_TRUE(index.clusters({}, 7, 0, 0, 100, 100, 0).empty());
     EXPECT_TRUE(index.clusters({}, std::nan(""), 0, 0, 100, 100, 60).empty());
+    EXPECT_TRUE(index.clusters({}, 40, 0, 0, 100, 100, 1).empty()); // 2^48 cells across
+
+    // A view far larger than the world gives the same clusters as the world itself.
+    const auto world = index.clusters({}, 2, 0, 0, 1024, 1024, 1);
+    const auto huge = index.clusters({}, 2, -1e15, -1e15, 1e16, 1e16, 1);
+    ASSERT_EQ(world.size(), huge.size());
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < world.size(); ++i) {
+        EXPECT_EQ(world[i].cellX, huge[i].cellX);
+        EXPECT_EQ(world[i].cellY, huge[i].cellY);
+        EXPECT_EQ(world[i].count, huge[i].count);
+        total += world[i].count;
+    }
+    EXPECT_EQ(total, index.size());
+}
+
+TEST(EventIndexHistogram, HugeBucketCountsAreCapped)
+{
+    const EventIndex index = EventIndex::fromRows(randomRows(100, 3));
+    IndexQuery q;
+    q.fromSecs = secsOf(2021, 1, 1);
+    q.toSecs = secsOf(2026, 1, 1);
+    const Histogram h = index.histogram(q, 1 << 24);
+    EXPECT_EQ(h.buckets, 1 << 20);
+    EXPECT_EQ(h.counts[0].size(), std::size_t(1) << 20);
+}
+
+TEST(EventIndexTypes, BeyondSixteenBitsTheRestShareOneCode)
+{
+    std::vector<IndexSourceRow> rows(70000);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].rowid = qint64(i) + 1;
+        rows[i].id = QUuid::createUuid();
+        rows[i].startSecs = rows[i].endSecs = secsOf(2024, 1, 1) + qint64(i);
+        rows[i].eventType = QStringLiteral("type %1").arg(i);
+    }
+    const EventIndex index = EventIndex::fromRows(rows);
+    EXPECT_EQ(index.typeCount(), 65536);
+    EXPECT_EQ(index.typeName(index.typeCodeAt(100)), QStringLiteral("type 100"));
+    EXPECT_EQ(index.typeCodeAt(69999), 65535);
+    EXPECT_EQ(index.typeName(65535), QStringLiteral("(other types)"));
+    EXPECT_EQ(index.typeCode(QStringLiteral("type 69999")), -1);
 }
 
 namespace {
