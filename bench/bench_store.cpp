@@ -165,6 +165,23 @@ void BM_BulkInsert(benchmark::State& state)
 }
 BENCHMARK(BM_BulkInsert)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
+// The per-event costs outside SQLite, to see what limits the bulk insert.
+void BM_ValidateEvent(benchmark::State& state)
+{
+    Generator gen(1);
+    const Event e = gen.next(1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(validateEvent(e));
+}
+BENCHMARK(BM_ValidateEvent);
+
+void BM_CreateUuid(benchmark::State& state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(QUuid::createUuid());
+}
+BENCHMARK(BM_CreateUuid);
+
 void BM_Open(benchmark::State& state)
 {
     const QString path = SharedFile::get().path;

@@ -990,6 +990,8 @@ public:
         if (m_store) {
             m_tx.rollback();
             *m_batchOpen = false;
+        } else {
+            m_tx.abandon();
         }
     }
 

@@ -148,6 +148,9 @@ public:
     Status begin();
     Status commit();
     void rollback();
+    /// Forgets the transaction without touching the connection (which was closed: closing
+    /// rolls back an open transaction by itself).
+    void abandon() { m_active = false; }
     bool isActive() const { return m_active; }
 
 private:

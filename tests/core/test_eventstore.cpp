@@ -509,3 +509,53 @@ TEST_F(StoreTest, IndexRowsStreamInStartOrder)
     EXPECT_DOUBLE_EQ(rows[1].latitude, a.latitude);
     EXPECT_EQ(store->rowidOf(QUuid::createUuid()).error().kind, Error::Kind::NotFound);
 }
+
+TEST_F(StoreTest, FailedUpdateLeavesTheFileExactlyAsBefore)
+{
+    Event a = sampleEvent(QStringLiteral("First"));
+    a.origin = {OriginKind::Imported, QStringLiteral("f.csv"), QStringLiteral("A")};
+    Event b = sampleEvent(QStringLiteral("Second"));
+    b.origin = {OriginKind::Imported, QStringLiteral("f.csv"), QStringLiteral("B")};
+    ASSERT_TRUE(store->add(a).ok());
+    auto idb = store->add(b);
+    ASSERT_TRUE(idb.ok());
+    const QString before = dumpDatabase(file());
+    QSignalSpy updated(store.get(), &EventStore::eventUpdated);
+
+    Event edit = *store->get(*idb);
+    edit.title = QStringLiteral("Second, edited");
+    edit.origin.sourceId = QStringLiteral("A"); // collides with the first event in SQLite
+    auto s = store->update(edit);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().sqliteCode, SQLITE_CONSTRAINT_UNIQUE);
+    EXPECT_EQ(updated.count(), 0);
+    EXPECT_EQ(dumpDatabase(file()), before);
+    EXPECT_TRUE(store->fullTextRowids(QStringLiteral("edited"))->empty());
+}
+
+TEST(StoreBasics, CreateInAMissingFolderIsAnIoError)
+{
+    QTemporaryDir dir;
+    auto s = EventStore::create(dir.filePath(QStringLiteral("no/such/folder/a.sqlite")));
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().kind, Error::Kind::Io);
+    EXPECT_FALSE(s.error().message.contains(QLatin1Char('\n')));
+}
+
+TEST(StoreBasics, BatchOutlivingItsStoreDoesNotCrash)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    auto s = EventStore::create(path);
+    ASSERT_TRUE(s.ok());
+    auto b = (*s)->beginBatch();
+    ASSERT_TRUE(b.ok());
+    ASSERT_TRUE((*b)->add(sampleEvent()).ok());
+    s.value().reset(); // closing the connection rolls the batch back
+    EXPECT_FALSE((*b)->add(sampleEvent()).ok());
+    EXPECT_FALSE((*b)->commit().ok());
+    b.value().reset();
+    auto again = EventStore::open(path);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*(*again)->count(), 0);
+}
