@@ -133,6 +133,7 @@ void DetailsPanel::setZone(DisplayZone z)
         return;
     m_zone = z;
     eventtext::saveZone(z);
+    emit zoneChanged(z);
     const int i = m_zoneBox->findData(int(z));
     if (i >= 0 && i != m_zoneBox->currentIndex())
         m_zoneBox->setCurrentIndex(i);

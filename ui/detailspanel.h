@@ -50,6 +50,8 @@ public slots:
 signals:
     void editRequested(const QUuid& id);
     void deleteRequested(const QUuid& id);
+    /// The user chose another zone (the table can follow: EventTableModel::setZone).
+    void zoneChanged(fa::DisplayZone zone);
 
 private:
     void reload();

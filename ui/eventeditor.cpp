@@ -73,7 +73,10 @@ EventEditor::EventEditor(ViewState* state, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* page = new QWidget(scroll);
-    m_form = new QFormLayout(page);
+    auto* pageLayout = new QVBoxLayout(page);
+    m_form = new QFormLayout;
+    pageLayout->addLayout(m_form);
+    pageLayout->addStretch(1); // a tall dialog keeps the rows together instead of spreading them
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     scroll->setWidget(page);
@@ -205,7 +208,7 @@ EventEditor::EventEditor(ViewState* state, QWidget* parent)
         {tr("URL (http/https)"), tr("Publisher"), tr("Title"), tr("Published (yyyy-mm-dd)")});
     m_sources->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_sources->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_sources->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_sources->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_sources->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_sources->verticalHeader()->setVisible(false);
     m_sources->setMinimumHeight(110);

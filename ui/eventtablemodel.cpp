@@ -95,13 +95,15 @@ void EventTableModel::refresh()
     m_rows.clear();
     QString notice;
     const EventIndex* index = m_state->index();
-    if (index && m_state->store()) {
+    if (index) {
         const ResolvedQuery rq = m_resolver->current();
         if (!rq.ok())
             notice = rq.error;
         m_rows = index->query(rq.query);
         const QString text = m_text.trimmed();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && !m_state->store()) {
+            m_rows.clear();
+        } else if (!text.isEmpty()) {
             auto allow = m_state->store()->fullTextRowids(prefixQuery(text));
             if (!allow) {
                 notice = tr("Text filter: %1").arg(allow.error().message);
@@ -305,8 +307,16 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return e->title;
     case Type:
         return e->eventType;
-    case Place:
-        return eventtext::placeText(*e);
+    case Place: {
+        // The table has a country column: the place and its district are enough here.
+        if (role == Qt::ToolTipRole)
+            return eventtext::placeText(*e);
+        QStringList parts;
+        for (const QString& p : {e->place, e->district, e->region})
+            if (!p.isEmpty() && !parts.contains(p))
+                parts << p;
+        return parts.mid(0, 2).join(QStringLiteral(", "));
+    }
     case Country:
         return role == Qt::ToolTipRole ? eventtext::countryName(e->country) : e->country;
     case Killed:

@@ -46,7 +46,7 @@ EventTableView::EventTableView(ViewState* state, QWidget* parent)
     h->setStretchLastSection(false);
     h->setSectionResizeMode(EventTableModel::Title, QHeaderView::Stretch);
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    h->resizeSection(EventTableModel::Date, digit * 12);
+    h->resizeSection(EventTableModel::Date, digit * 18); // "2025-11-30 23:40"
     h->resizeSection(EventTableModel::Type, digit * 16);
     h->resizeSection(EventTableModel::Place, digit * 22);
     h->resizeSection(EventTableModel::Country, digit * 8);

@@ -123,4 +123,5 @@ TEST(PanelGrabs, DISABLED_WritePngs)
                                QStringLiteral("latitude 91 is outside -90..90"));
     editor.showError(err);
     grab(editor, QSize(620, 760), QStringLiteral("editor.png"));
+    grab(editor, QSize(620, 1150), QStringLiteral("editor-tall.png"));
 }
