@@ -64,8 +64,7 @@ int runInit(int argc, char** argv)
         return fail(kFailure, made.error().message);
 
     // Read back what was written, so the success line reports the file, not our intention.
-    Result<std::unique_ptr<EventStore>> store =
-        EventStore::open(path, EventStore::OpenMode::ReadOnly);
+    Result<std::unique_ptr<EventStore>> store = EventStore::open(path);
     if (!store)
         return fail(kFailure, QStringLiteral("created %1 but cannot reopen it: %2")
                                   .arg(QDir::toNativeSeparators(path), store.error().message));
