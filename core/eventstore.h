@@ -60,6 +60,15 @@ public:
     /// Corrupt, TooNew, ReadOnly (offer OpenMode::ReadOnly), Locked, NotFound.
     static Result<std::unique_ptr<EventStore>> open(const QString& path,
                                                     OpenMode mode = OpenMode::ReadWrite);
+    /// How much of the file open() reads to detect damage. PRAGMA quick_check reads every
+    /// page (seconds for a million events), so Auto runs it on files up to kQuickCheckLimit and
+    /// otherwise only reads the header, the schema and the ends of the events table; damage
+    /// elsewhere then surfaces as Error::Kind::Corrupt on first use, and integrityCheck() (the
+    /// `info` command) checks everything.
+    enum class OpenCheck { Auto, Full, Light };
+    static constexpr qint64 kQuickCheckLimit = 64LL * 1024 * 1024;
+    static Result<std::unique_ptr<EventStore>> open(const QString& path, OpenMode mode,
+                                                    OpenCheck check);
     ~EventStore() override;
 
     static int currentSchemaVersion();

@@ -261,6 +261,20 @@ TEST_F(StoreOpen, OverwrittenPagesAreCorrupt)
     EXPECT_TRUE(s.error().message.contains(QStringLiteral("damaged")));
     EXPECT_EQ(EventStore::open(path, EventStore::OpenMode::ReadOnly).error().kind,
               Error::Kind::Corrupt);
+    EXPECT_EQ(EventStore::open(path, EventStore::OpenMode::ReadWrite, EventStore::OpenCheck::Full)
+                  .error()
+                  .kind,
+              Error::Kind::Corrupt);
+
+    // The light check (for big files) may miss damage in the middle; the full check finds it.
+    auto light =
+        EventStore::open(path, EventStore::OpenMode::ReadWrite, EventStore::OpenCheck::Light);
+    if (light.ok()) {
+        auto check = (*light)->integrityCheck();
+        EXPECT_TRUE(!check.ok() || *check != QStringLiteral("ok"));
+    } else {
+        EXPECT_EQ(light.error().kind, Error::Kind::Corrupt);
+    }
 }
 
 TEST_F(StoreOpen, NewerSchemaIsTooNew)
