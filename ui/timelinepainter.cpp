@@ -110,6 +110,7 @@ std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIn
             lane.query = base;
             lane.query.typeMask.assign(std::size_t(n), false);
             lane.query.typeMask[std::size_t(c.code)] = true;
+            lane.typeCodes = {c.code};
             lanes.push_back(std::move(lane));
         }
         if (!rest.empty()) {
@@ -117,8 +118,10 @@ std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIn
             lane.label = QObject::tr("Other types");
             lane.query = base;
             lane.query.typeMask.assign(std::size_t(n), false);
-            for (const Candidate& c : rest)
+            for (const Candidate& c : rest) {
                 lane.query.typeMask[std::size_t(c.code)] = true;
+                lane.typeCodes.push_back(c.code);
+            }
             lanes.push_back(std::move(lane));
         }
         return lanes;
@@ -253,6 +256,18 @@ void TimelinePainter::setIndex(const EventIndex* index)
 void TimelinePainter::setLanes(std::vector<TimelineLane> lanes)
 {
     m_lanes = std::move(lanes);
+    m_laneOfType.clear();
+    const bool byType = !m_lanes.empty() &&
+                        std::all_of(m_lanes.begin(), m_lanes.end(), [](const TimelineLane& lane) {
+                            return !lane.typeCodes.empty();
+                        });
+    for (std::size_t i = 0; byType && i < m_lanes.size(); ++i) {
+        for (const int code : m_lanes[i].typeCodes) {
+            if (code >= int(m_laneOfType.size()))
+                m_laneOfType.resize(std::size_t(code) + 1, -1);
+            m_laneOfType[std::size_t(code)] = int(i);
+        }
+    }
     invalidate();
 }
 
@@ -373,28 +388,85 @@ void TimelinePainter::buildScene(const TimelineLayout& l)
                  clampToQint64(std::ceil(l.scale.secsAt(l.lanes.left() + buckets * bucketPx))));
     const double threshold = l.lanes.width() / (m_densityPx * px);
 
+    // Per lane: events per bucket per family (starting in [vFrom, hTo)), and the rows when the
+    // lane will show symbols.
+    struct LaneInput {
+        std::vector<std::uint32_t> counts[kFamilyCount];
+        std::uint32_t total = 0, maxTotal = 0;
+        std::vector<std::uint32_t> rows;
+        bool haveRows = false;
+    };
+    std::vector<LaneInput> inputs(m_lanes.size());
+    if (!m_laneOfType.empty()) {
+        // Lanes by type: one pass over the window instead of one index walk per lane.
+        IndexQuery q = m_lanes.front().query;
+        q.typeMask.clear();
+        q.fromSecs = vFrom;
+        q.toSecs = vTo;
+        q.overlap = true;
+        const std::size_t rowCap = std::size_t(threshold * 4) + 1000;
+        for (LaneInput& in : inputs) {
+            for (auto& v : in.counts)
+                v.assign(std::size_t(buckets), 0);
+            in.haveRows = true;
+        }
+        const double perSec = double(buckets) / double(hTo - vFrom);
+        for (const std::uint32_t row : m_index->query(q)) {
+            const int code = m_index->typeCodeAt(row);
+            if (code < 0 || code >= int(m_laneOfType.size()) || m_laneOfType[std::size_t(code)] < 0)
+                continue;
+            LaneInput& in = inputs[std::size_t(m_laneOfType[std::size_t(code)])];
+            const qint64 start = m_index->startAt(row);
+            if (start >= vFrom && start < hTo) {
+                const int b = std::min(buckets - 1, int(double(start - vFrom) * perSec));
+                ++in.counts[int(m_index->familyAt(row))][std::size_t(b)];
+                ++in.total;
+            }
+            if (in.haveRows) {
+                in.rows.push_back(row);
+                if (in.rows.size() > rowCap) { // crowded: density for sure, rows not needed
+                    in.haveRows = false;
+                    in.rows = {};
+                }
+            }
+        }
+        for (LaneInput& in : inputs) {
+            for (int b = 0; b < buckets; ++b) {
+                std::uint32_t t = 0;
+                for (const auto& v : in.counts)
+                    t += v[std::size_t(b)];
+                in.maxTotal = std::max(in.maxTotal, t);
+            }
+        }
+    } else {
+        for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+            IndexQuery q = m_lanes[i].query;
+            q.fromSecs = vFrom;
+            q.toSecs = hTo;
+            Histogram h = m_index->histogram(q, buckets);
+            LaneInput& in = inputs[i];
+            for (int f = 0; f < kFamilyCount; ++f) {
+                in.counts[f] = std::move(h.counts[f]);
+                in.counts[f].resize(std::size_t(buckets), 0);
+                in.total = std::accumulate(in.counts[f].begin(), in.counts[f].end(), in.total);
+            }
+            in.maxTotal = h.maxTotal;
+        }
+    }
+
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
         Scene::Lane& lane = s->lanes[i];
         const QRectF& r = l.laneRects[i];
-        IndexQuery q = m_lanes[i].query;
-        q.fromSecs = vFrom;
-        q.toSecs = hTo;
-        const Histogram h = m_index->histogram(q, buckets);
-        q.toSecs = vTo;
-        std::uint32_t total = 0;
-        for (const auto& v : h.counts)
-            total = std::accumulate(v.begin(), v.end(), total);
-        lane.total = total;
+        LaneInput& in = inputs[i];
+        lane.total = in.total;
 
-        if (double(total) > threshold) {
+        if (double(in.total) > threshold) {
             lane.density = true;
             lane.buckets = buckets;
             lane.from = vFrom;
             lane.to = hTo;
             lane.bucketPx = bucketPx;
-            lane.maxTotal = std::max<std::uint32_t>(1, h.maxTotal);
-            for (int f = 0; f < kFamilyCount; ++f)
-                lane.counts[f] = h.counts[f];
+            lane.maxTotal = std::max<std::uint32_t>(1, in.maxTotal);
             // Bars stacked by family, linear in the count, at least 1.5 px tall when non-zero.
             const double usable = r.height() - 6 * px;
             const double bw = bucketPx;
@@ -403,13 +475,13 @@ void TimelinePainter::buildScene(const TimelineLayout& l)
                 double y = r.bottom() - 2 * px;
                 std::uint32_t bucketTotal = 0;
                 for (int f = 0; f < kFamilyCount; ++f)
-                    bucketTotal += h.counts[f].empty() ? 0 : h.counts[f][std::size_t(b)];
+                    bucketTotal += in.counts[f][std::size_t(b)];
                 if (bucketTotal == 0)
                     continue;
                 const double height =
                     std::max(1.5 * px, usable * double(bucketTotal) / lane.maxTotal);
                 for (int f = 0; f < kFamilyCount; ++f) {
-                    const std::uint32_t c = h.counts[f].empty() ? 0 : h.counts[f][std::size_t(b)];
+                    const std::uint32_t c = in.counts[f][std::size_t(b)];
                     if (c == 0)
                         continue;
                     const double hf = height * double(c) / bucketTotal;
@@ -418,12 +490,20 @@ void TimelinePainter::buildScene(const TimelineLayout& l)
                     y -= hf;
                 }
             }
+            for (int f = 0; f < kFamilyCount; ++f)
+                lane.counts[f] = std::move(in.counts[f]);
             continue;
         }
 
         // Symbols: pack the events into sub-rows so that they do not hide each other.
-        q.overlap = true;
-        const std::vector<std::uint32_t> rows = m_index->query(q);
+        if (!in.haveRows) {
+            IndexQuery q = m_lanes[i].query;
+            q.fromSecs = vFrom;
+            q.toSecs = vTo;
+            q.overlap = true;
+            in.rows = m_index->query(q);
+        }
+        const std::vector<std::uint32_t>& rows = in.rows;
         lane.total = std::uint32_t(rows.size());
         const double size = std::clamp(r.height() * 0.62, 5 * px, 11 * px);
         s->symbolSize = size;

@@ -51,6 +51,9 @@ struct TimelineLane {
     QString label;
     IndexQuery query;
     std::shared_ptr<const std::vector<qint64>> allow; ///< keeps query.allowRowids alive
+    /// Lanes by type: the type codes the lane holds. When every lane has them, the painter
+    /// splits one pass over the window between the lanes instead of querying each lane.
+    std::vector<int> typeCodes;
 };
 
 /// The lanes for a mode, narrowing `base` (the filter; see FilterResolver): one per family; one
@@ -134,6 +137,7 @@ private:
 
     const EventIndex* m_index = nullptr;
     std::vector<TimelineLane> m_lanes;
+    std::vector<int> m_laneOfType; ///< type code -> lane, when the lanes are by type
     IndexQuery m_overviewQuery;
     std::shared_ptr<const std::vector<qint64>> m_overviewAllow;
     double m_densityPx = 2.0;
