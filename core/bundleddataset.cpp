@@ -17,7 +17,13 @@ void removeDatabaseFiles(const QString& path)
         QFile::remove(path + QLatin1StringView(suffix));
 }
 
-Status fillWithBundledDataset(EventStore& store, std::vector<Event> events)
+Status alreadyExists(const QString& path)
+{
+    return Error::make(Error::Kind::Io, QStringLiteral("%1 already exists; it is left untouched")
+                                            .arg(QDir::toNativeSeparators(path)));
+}
+
+Status fillStore(EventStore& store, std::vector<Event> events)
 {
     Result<std::unique_ptr<EventStore::Batch>> batch = store.beginBatch();
     if (!batch)
@@ -27,7 +33,7 @@ Status fillWithBundledDataset(EventStore& store, std::vector<Event> events)
         Result<EventStore::Batch::Outcome> added = (*batch)->add(std::move(e));
         if (!added) {
             Error err = added.error();
-            err.message = QStringLiteral("bundled event \"%1\": %2").arg(title, err.message);
+            err.message = QStringLiteral("event \"%1\": %2").arg(title, err.message);
             return err;
         }
     }
@@ -59,14 +65,19 @@ Result<std::vector<Event>> loadBundledDataset()
 
 Status createDatabaseWithBundledDataset(const QString& path)
 {
-    const QFileInfo info(path);
-    if (info.exists())
-        return Error::make(Error::Kind::Io,
-                           QStringLiteral("%1 already exists; it is left untouched")
-                               .arg(QDir::toNativeSeparators(path)));
+    if (QFileInfo::exists(path))
+        return alreadyExists(path); // before parsing: the cheap, likely refusal first
     Result<std::vector<Event>> events = loadBundledDataset();
     if (!events)
         return events.error();
+    return createDatabaseWithEvents(path, std::move(events).value());
+}
+
+Status createDatabaseWithEvents(const QString& path, std::vector<Event> events)
+{
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink())
+        return alreadyExists(path);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::make(Error::Kind::Io,
                            QStringLiteral("cannot create the folder %1")
@@ -76,7 +87,7 @@ Status createDatabaseWithBundledDataset(const QString& path)
         Result<std::unique_ptr<EventStore>> store = EventStore::create(path);
         if (!store)
             return store.error();
-        return fillWithBundledDataset(**store, std::move(events).value());
+        return fillStore(**store, std::move(events));
     }(); // the store is closed here, before any clean-up touches its files
     if (!filled && QFileInfo::exists(path))
         removeDatabaseFiles(path);

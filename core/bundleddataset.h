@@ -24,6 +24,10 @@ Result<std::vector<Event>> loadBundledDataset();
 /// clean. The default location for the user's database is defaultDatabasePath().
 Status createDatabaseWithBundledDataset(const QString& path);
 
+/// The same for any events: a new database at path holding them, all or nothing (an event the
+/// store refuses fails the whole call, names the event and removes the half-made file).
+Status createDatabaseWithEvents(const QString& path, std::vector<Event> events);
+
 /// "<AppDataLocation>/frontier-atlas.sqlite": where the window keeps the user's database
 /// unless --db names another file. Needs the application and organisation names set first.
 QString defaultDatabasePath();

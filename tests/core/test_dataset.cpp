@@ -355,6 +355,35 @@ TEST(BundledDataset, UnwritableFolderFailsCleanly)
     EXPECT_TRUE(QFileInfo(blocker).isFile());
 }
 
+TEST(BundledDataset, ARefusedEventLeavesNoHalfMadeFile)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("atlas.sqlite"));
+    std::vector<Event> events(bundled().begin(), bundled().begin() + 10);
+    Event bad = bundled().back();
+    bad.id = QUuid();
+    bad.origin.sourceId = QStringLiteral("broken");
+    bad.title = QStringLiteral("Off the map");
+    bad.latitude = 123.0; // the store refuses it after ten good events were inserted
+    events.push_back(bad);
+
+    const Status made = createDatabaseWithEvents(path, events);
+    ASSERT_FALSE(made.ok());
+    EXPECT_EQ(made.error().field, QStringLiteral("latitude"));
+    EXPECT_TRUE(made.error().message.contains(QLatin1StringView("Off the map")))
+        << made.error().message.toStdString();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        EXPECT_FALSE(QFile::exists(path + QLatin1StringView(suffix))) << suffix;
+
+    // Without the bad event the same call succeeds: the failure was the event, not the path.
+    events.pop_back();
+    ASSERT_TRUE(createDatabaseWithEvents(path, events).ok());
+    Result<std::unique_ptr<EventStore>> store = EventStore::open(path);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(*(*store)->count(), 10);
+}
+
 // --- the JSON format ---
 
 TEST(EventsJson, RoundTripKeepsEveryField)
