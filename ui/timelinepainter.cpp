@@ -600,8 +600,8 @@ void TimelinePainter::buildOverview(const TimelineLayout& l, const TimelineView&
                 const std::uint32_t c = h.counts[f].empty() ? 0 : h.counts[f][std::size_t(b)];
                 if (c == 0)
                     continue;
-                // Square-root heights: one busy week must not flatten five quiet years.
-                const double hf = std::max(1.0 * l.px, usable * std::sqrt(c / maxTotal));
+                // Linear like the lanes' bars, at least a pixel so that one event shows.
+                const double hf = std::max(1.0 * l.px, usable * (c / maxTotal));
                 o->bars[f].emplace_back(l.overview.left() + b * bw, y - hf, bw, hf);
                 y -= hf;
             }
@@ -799,13 +799,13 @@ void TimelinePainter::drawAxis(QPainter* p, const TimelineLayout& l, const Timel
             continue;
         p->setPen(QPen(kInk, 1 * px));
         p->drawLine(QPointF(t.x, a.top()), QPointF(t.x, a.top() + 6 * px));
-        const double w = fm.horizontalAdvance(t.label);
+        const double w = fm.horizontalAdvance(t.label) + 2 * px; // slack against rounding
         QRectF r(t.x - w / 2, a.top() + 6 * px, w, fm.height());
         // Keep labels inside the axis and never on top of each other.
         if (r.left() < a.left())
             r.moveLeft(a.left());
-        if (r.right() > l.target.right() - 1 * px)
-            r.moveRight(l.target.right() - 1 * px);
+        if (r.right() > l.target.right() - 2 * px)
+            r.moveRight(l.target.right() - 2 * px);
         if (r.left() < lastRight + 4 * px)
             continue;
         p->drawText(r, Qt::AlignCenter, t.label);

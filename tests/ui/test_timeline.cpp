@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace fa;
@@ -435,4 +436,35 @@ TEST(TimelineWidget, HoverShowsTheTitleFromTheStoreEscaped)
     ASSERT_EQ(w.painter().lanes().size(), 1u);
     EXPECT_TRUE(w.painter().lanes()[0].label.contains(QStringLiteral("TJ")));
     QToolTip::hideText();
+}
+
+TEST(TimelineWidget, LanesByTypeShowDensityOnlyWhereCrowded)
+{
+    std::vector<IndexSourceRow> rows;
+    for (int i = 0; i < 3000; ++i)
+        rows.push_back(row(i + 1, utc(2022, 1, 1) + qint64(i) * 9000, Family::Incident,
+                           TimePrecision::Day, 0, QStringLiteral("clash")));
+    rows.push_back(row(90001, utc(2022, 3, 1), Family::Diplomatic, TimePrecision::Day, 0,
+                       QStringLiteral("visit")));
+    Fixture f(rows);
+    f.widget->setLaneMode(TimelineLaneMode::EventType);
+    f.widget->setVisibleRange(double(utc(2022, 1, 1)), double(utc(2022, 12, 31)));
+    const QImage img = f.grab();
+    ASSERT_EQ(f.widget->painter().lanes().size(), 2u);
+    EXPECT_TRUE(f.widget->painter().laneIsDensity(0));  // clash
+    EXPECT_FALSE(f.widget->painter().laneIsDensity(1)); // visit
+    EXPECT_TRUE(f.widget->painter().itemRect(idFor(90001)).has_value());
+    // The bars' counts add up to the events that start in the view.
+    const TimelineLayout l = f.widget->currentLayout();
+    std::uint32_t sum = 0;
+    qint64 lastBucket = std::numeric_limits<qint64>::min();
+    for (double x = l.lanes.left(); x < l.lanes.right(); x += 1) {
+        const auto hit = f.widget->painter().hitTest(QPointF(x, l.laneRects[0].center().y()));
+        if (hit.kind == TimelinePainter::Hit::Kind::Density && hit.fromSecs != lastBucket) {
+            sum += hit.count;
+            lastBucket = hit.fromSecs;
+        }
+    }
+    EXPECT_GT(sum, 2900u);
+    EXPECT_LE(sum, 3000u);
 }
