@@ -163,10 +163,15 @@ void EventTableModel::applySort()
         column = Date;
     }
     if (column == Date) {
-        // The index answers in start-time order already; only the direction may need a flip.
-        if (!std::is_sorted(m_rows.begin(), m_rows.end(), byDate))
+        // The index answers in start-time order already: at most a flip is needed (a sort of
+        // a million rows would take tens of milliseconds).
+        auto later = [&byDate](std::uint32_t a, std::uint32_t b) { return byDate(b, a); };
+        const bool desc = m_sortOrder == Qt::DescendingOrder;
+        const bool ascending = std::is_sorted(m_rows.begin(), m_rows.end(), byDate);
+        const bool descending = !ascending && std::is_sorted(m_rows.begin(), m_rows.end(), later);
+        if (!ascending && !descending)
             std::sort(m_rows.begin(), m_rows.end(), byDate);
-        if (m_sortOrder == Qt::DescendingOrder)
+        if (desc != descending)
             std::reverse(m_rows.begin(), m_rows.end());
     } else {
         const bool desc = m_sortOrder == Qt::DescendingOrder;

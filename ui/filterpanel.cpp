@@ -325,38 +325,37 @@ void FilterPanel::updateCounts()
     noFamilies.families.clear();
     EventFilter noTypes = m_state->filter();
     noTypes.eventTypes.clear();
-    for (int i = 0; i < kFamilyCount; ++i) {
-        int n = 0;
-        if (index) {
-            ResolvedQuery rq = m_resolver->resolve(noFamilies, from, to);
-            rq.query.familyMask = std::uint8_t(1u << i);
-            n = int(index->count(rq.query));
+    // One pass per facet: the matching rows are tallied by family / by type code.
+    int families[kFamilyCount] = {0, 0, 0};
+    std::vector<int> types(std::size_t(index ? index->typeCount() : 0), 0);
+    if (index) {
+        const ResolvedQuery byFamily = m_resolver->resolve(noFamilies, from, to);
+        for (std::uint32_t r : index->query(byFamily.query))
+            ++families[int(index->familyAt(r))];
+        const ResolvedQuery byType = m_resolver->resolve(noTypes, from, to);
+        for (std::uint32_t r : index->query(byType.query)) {
+            const int code = index->typeCodeAt(r);
+            if (code >= 0 && std::size_t(code) < types.size())
+                ++types[std::size_t(code)];
         }
-        m_familyCounts[i] = n;
+    }
+    for (int i = 0; i < kFamilyCount; ++i) {
+        m_familyCounts[i] = families[i];
         m_families[i]->setText(
-            QStringLiteral("%1 (%L2)").arg(Symbology::familyLabel(Family(i))).arg(n));
+            QStringLiteral("%1 (%L2)").arg(Symbology::familyLabel(Family(i))).arg(families[i]));
     }
     m_typeCounts.clear();
-    const ResolvedQuery base = index ? m_resolver->resolve(noTypes, from, to) : ResolvedQuery{};
+    const bool was = m_syncing;
+    m_syncing = true; // a label change is not a filter change
     for (int i = 0; i < m_types->count(); ++i) {
         QListWidgetItem* it = m_types->item(i);
         const QString type = it->data(kValueRole).toString();
-        int n = 0;
-        if (index) {
-            const int code = index->typeCode(type);
-            if (code >= 0) {
-                IndexQuery q = base.query;
-                q.typeMask.assign(std::size_t(std::max(index->typeCount(), code + 1)), false);
-                q.typeMask[std::size_t(code)] = true;
-                n = int(index->count(q));
-            }
-        }
+        const int code = index ? index->typeCode(type) : -1;
+        const int n = code >= 0 && std::size_t(code) < types.size() ? types[std::size_t(code)] : 0;
         m_typeCounts.insert(type, n);
-        const bool was = m_syncing;
-        m_syncing = true; // a label change is not a filter change
         it->setText(QStringLiteral("%1 (%L2)").arg(type).arg(n));
-        m_syncing = was;
     }
+    m_syncing = was;
 }
 
 int FilterPanel::familyCount(Family f) const

@@ -4,9 +4,12 @@
 #include "panelfixture.h"
 
 #include <QComboBox>
+#include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTest>
 #include <QUndoStack>
 
 using namespace fa;
@@ -111,6 +114,8 @@ TEST(Editing, ValidationErrorsAreShownNextToTheirField)
     test::PanelFixture fx;
     fx.open();
     EventEditor editor(&fx.state);
+    editor.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&editor));
     Event e = makeEvent(QStringLiteral("Typed"), QDate(2025, 2, 2));
     e.id = QUuid();
     editor.setEvent(e);
@@ -134,6 +139,15 @@ TEST(Editing, ValidationErrorsAreShownNextToTheirField)
         ->setText(QStringLiteral("Tajikistan"));
     EXPECT_FALSE(editor.save().ok());
     EXPECT_FALSE(editor.errorText(QStringLiteral("title")).isEmpty());
+    // "Next to the field": the message is a visible label in the same cell, right below it.
+    auto* titleError = editor.findChild<QLabel*>(QStringLiteral("error_title"));
+    QWidget* title = editor.fieldWidget(QStringLiteral("title"));
+    ASSERT_NE(titleError, nullptr);
+    title->parentWidget()->layout()->activate();
+    EXPECT_TRUE(titleError->isVisibleTo(&editor));
+    EXPECT_EQ(titleError->parentWidget(), title->parentWidget());
+    EXPECT_GE(titleError->geometry().top(), title->geometry().bottom());
+    EXPECT_FALSE(editor.findChild<QLabel*>(QStringLiteral("error_country"))->isVisibleTo(&editor));
     EXPECT_TRUE(editor.errorText(QStringLiteral("latitude")).isEmpty()); // cleared on retry
 
     qobject_cast<QLineEdit*>(editor.fieldWidget(QStringLiteral("title")))
