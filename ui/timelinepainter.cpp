@@ -52,9 +52,33 @@ std::vector<qint64> intersectSorted(const std::vector<qint64>& a, const std::vec
 // ----------------------------------------------------------------------------------------------
 // Lanes
 
+CountryRowids countryRowids(const EventIndex& index, const EventStore& store)
+{
+    CountryRowids out;
+    auto countries = store.distinctCountries();
+    if (!countries)
+        return out;
+    for (const QString& code : countries.value()) {
+        EventFilter f;
+        f.countries = {code};
+        auto ids = store.queryIds(f);
+        if (!ids)
+            continue;
+        std::vector<qint64> rowids;
+        rowids.reserve(ids->size());
+        for (const QUuid& id : *ids) {
+            if (auto row = index.rowOf(id))
+                rowids.push_back(index.rowidAt(*row));
+        }
+        std::sort(rowids.begin(), rowids.end());
+        out.emplace_back(code, std::move(rowids));
+    }
+    return out;
+}
+
 std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIndex& index,
                                             const EventStore* store, const IndexQuery& base,
-                                            int maxLanes)
+                                            int maxLanes, const CountryRowids* countries)
 {
     maxLanes = std::max(2, maxLanes);
     std::vector<TimelineLane> lanes;
@@ -127,12 +151,12 @@ std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIn
         return lanes;
     }
     case TimelineLaneMode::Country: {
-        QStringList countries;
-        if (store) {
-            if (auto r = store->distinctCountries())
-                countries = r.value();
+        CountryRowids computed;
+        if (!countries && store) {
+            computed = countryRowids(index, *store);
+            countries = &computed;
         }
-        if (countries.isEmpty()) {
+        if (!countries || countries->empty()) {
             // Without the store nobody knows the countries: one lane with everything.
             TimelineLane lane;
             lane.label = QObject::tr("All countries");
@@ -145,22 +169,9 @@ std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIn
             std::vector<qint64> rowids;
         };
         std::vector<Candidate> candidates;
-        for (const QString& code : countries) {
-            EventFilter f;
-            f.countries = {code};
-            auto ids = store->queryIds(f);
-            if (!ids)
-                continue;
-            Candidate c{code, {}};
-            c.rowids.reserve(ids->size());
-            for (const QUuid& id : *ids) {
-                if (auto row = index.rowOf(id))
-                    c.rowids.push_back(index.rowidAt(*row));
-            }
-            std::sort(c.rowids.begin(), c.rowids.end());
-            if (base.allowRowids)
-                c.rowids = intersectSorted(c.rowids, *base.allowRowids);
-            candidates.push_back(std::move(c));
+        for (const auto& [code, rowids] : *countries) {
+            candidates.push_back(
+                {code, base.allowRowids ? intersectSorted(rowids, *base.allowRowids) : rowids});
         }
         std::stable_sort(candidates.begin(), candidates.end(),
                          [](const Candidate& a, const Candidate& b) {

@@ -34,6 +34,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QPainter;
@@ -56,12 +57,19 @@ struct TimelineLane {
     std::vector<int> typeCodes;
 };
 
+/// Each country's events as sorted store rowids (the index does not hold countries): one store
+/// query per country, so callers keep it while the data does not change.
+using CountryRowids = std::vector<std::pair<QString, std::vector<qint64>>>;
+CountryRowids countryRowids(const EventIndex& index, const EventStore& store);
+
 /// The lanes for a mode, narrowing `base` (the filter; see FilterResolver): one per family; one
 /// per event type (the rarest merged into "Other types" beyond maxLanes); one per country
-/// (needs the store, which knows each event's country; without it a single lane).
+/// (from `countries`, else computed from the store; with neither, a single lane). `base`'s
+/// allow-list must outlive the lanes (family and type lanes point at it).
 std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIndex& index,
                                             const EventStore* store, const IndexQuery& base,
-                                            int maxLanes = 12);
+                                            int maxLanes = 12,
+                                            const CountryRowids* countries = nullptr);
 
 /// What to draw, as plain values: the export edits a copy, never the live widget.
 struct TimelineView {

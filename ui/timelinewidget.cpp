@@ -70,6 +70,7 @@ TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent)
     connect(m_state, &ViewState::filterChanged, this, &TimelineWidget::rebuildLanes);
     connect(m_state, &ViewState::eventsChanged, this, [this] {
         m_resolver->invalidate();
+        m_countries.reset();
         updateExtentFromIndex();
         rebuildLanes();
     });
@@ -91,6 +92,7 @@ TimelineWidget::~TimelineWidget() = default;
 void TimelineWidget::onDataReset()
 {
     m_painter.setIndex(m_state->index());
+    m_countries.reset();
     updateExtentFromIndex();
     rebuildLanes();
     fitAll();
@@ -124,7 +126,10 @@ void TimelineWidget::rebuildLanes()
         update();
         return;
     }
-    m_painter.setLanes(makeTimelineLanes(m_laneMode, *index, m_state->store(), m_base.query));
+    if (m_laneMode == TimelineLaneMode::Country && !m_countries && m_state->store())
+        m_countries = countryRowids(*index, *m_state->store());
+    m_painter.setLanes(makeTimelineLanes(m_laneMode, *index, m_state->store(), m_base.query, 12,
+                                         m_countries ? &*m_countries : nullptr));
     m_painter.setOverviewQuery(m_base.query, m_base.allow);
     update();
 }

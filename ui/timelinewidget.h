@@ -13,6 +13,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace fa {
 
 class ViewState;
@@ -79,6 +81,8 @@ private:
     FilterResolver* m_resolver;
     TimelinePainter m_painter;
     ResolvedQuery m_base; ///< keeps the lanes' allow-list alive
+    /// Lanes by country: each country's rowids, asked of the store once per data change.
+    std::optional<CountryRowids> m_countries;
     TimelineLaneMode m_laneMode = TimelineLaneMode::Family;
     double m_from = 0, m_to = 1;
 
