@@ -331,12 +331,15 @@ TimelineLayout TimelinePainter::layout(const QRectF& target, const TimelineView&
     const double gutterW = std::clamp(labelW + 14 * px, 72 * px, 170 * px);
     const double pad = 6 * px;
 
-    const double legendH = view.showLegend ? 20 * px : 0;
+    // A short target keeps its lanes: the legend goes first, then the overview strip.
+    const bool showLegend = view.showLegend && target.height() >= 190 * px;
+    const bool showOverview = view.showOverview && target.height() >= 140 * px;
+    const double legendH = showLegend ? 20 * px : 0;
     const double axisH = 34 * px;
-    const double overviewH = view.showOverview ? 34 * px : 0;
-    const double lanesTop = target.top() + legendH + (view.showLegend ? 0 : pad / 2);
+    const double overviewH = showOverview ? 34 * px : 0;
+    const double lanesTop = target.top() + legendH + (showLegend ? 0 : pad / 2);
     const double lanesH = std::max(10 * px, target.height() - legendH - axisH - overviewH -
-                                                (view.showLegend ? 0 : pad / 2));
+                                                (showLegend ? 0 : pad / 2));
     const double left = target.left() + gutterW;
     const double width = std::max(10 * px, target.width() - gutterW - pad);
 
@@ -344,9 +347,8 @@ TimelineLayout TimelinePainter::layout(const QRectF& target, const TimelineView&
     l.gutter = QRectF(target.left(), lanesTop, gutterW, lanesH);
     l.lanes = QRectF(left, lanesTop, width, lanesH);
     l.axis = QRectF(left, l.lanes.bottom(), width, axisH);
-    l.overview = view.showOverview
-                     ? QRectF(left, l.axis.bottom() + 2 * px, width, overviewH - 6 * px)
-                     : QRectF();
+    l.overview =
+        showOverview ? QRectF(left, l.axis.bottom() + 2 * px, width, overviewH - 6 * px) : QRectF();
     l.scale = TimeScale(view.visibleFrom, view.visibleTo, left, width);
     l.overviewScale = TimeScale(double(view.extentFrom), double(view.extentTo), left, width);
 
