@@ -14,6 +14,7 @@ void printUsage()
                 "       frontier-atlas info --db FILE              schema, counts, extent, integrity\n"
                 "       frontier-atlas import --db FILE INPUT ...   import ACLED/UCDP CSV, GeoJSON, KML/KMZ, JSON\n"
                 "       frontier-atlas export --db FILE --out F    briefing PNG or PDF, no display needed\n"
+                "       frontier-atlas export-data --db FILE --out F.csv|geojson|kml|json [filter]\n"
                 "       frontier-atlas --version | --help\n");
 }
 
@@ -39,6 +40,8 @@ int main(int argc, char** argv)
             return fa::app::runImport(argc - 1, argv + 1);
         if (std::strcmp(cmd, "export") == 0)
             return fa::app::runExport(argc - 1, argv + 1);
+        if (std::strcmp(cmd, "export-data") == 0)
+            return fa::app::runExportData(argc - 1, argv + 1);
     }
     return fa::app::runGui(argc, argv);
 }

@@ -383,7 +383,14 @@ std::optional<QString> AcledImporter::mapRecord(const CsvReader& r, Event& e)
     if (c.faCountry >= 0) {
         e.country = textAt(r, c.faCountry);
     } else {
-        e.country = countryCode(textAt(r, c.country));
+        const QString name = textAt(r, c.country);
+        auto it = m_countryCache.constFind(name);
+        if (it == m_countryCache.constEnd()) {
+            if (m_countryCache.size() > 4096) // hostile input: keep the cache small
+                m_countryCache.clear();
+            it = m_countryCache.insert(name, countryCode(name));
+        }
+        e.country = it.value();
         if (e.country.isEmpty())
             e.country = countryCode(textAt(r, c.iso3));
         if (e.country.isEmpty() && c.iso >= 0) {
@@ -401,7 +408,14 @@ std::optional<QString> AcledImporter::mapRecord(const CsvReader& r, Event& e)
     const QString acledSub = textAt(r, c.subEventType);
     if (acledType.isEmpty() && c.faEventType < 0)
         return QStringLiteral("missing event type (event_type is empty)");
-    acled::OurType ours = acled::mapType(acledType, acledSub);
+    const QString typeKey = acledType + QChar(0x1f) + acledSub;
+    auto cached = m_typeCache.constFind(typeKey);
+    if (cached == m_typeCache.constEnd()) {
+        if (m_typeCache.size() > 4096)
+            m_typeCache.clear();
+        cached = m_typeCache.insert(typeKey, acled::mapType(acledType, acledSub));
+    }
+    acled::OurType ours = cached.value();
     if (const QString ff = textAt(r, c.faFamily); !ff.isEmpty()) {
         const auto f = familyFromString(ff);
         if (!f)

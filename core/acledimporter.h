@@ -61,6 +61,9 @@ private:
         int faConfidence = -1, faTags = -1, faNotes = -1;
     };
     Columns m_c;
+    // Most rows repeat a few types and countries: their mappings are looked up once.
+    QHash<QString, acled::OurType> m_typeCache;
+    QHash<QString, QString> m_countryCache;
 };
 
 } // namespace fa
