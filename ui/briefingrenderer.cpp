@@ -111,7 +111,8 @@ QString BriefingRenderer::effectiveTitle() const
 {
     if (!m_settings.title.isEmpty())
         return m_settings.title;
-    return QObject::tr("Frontier events, %1").arg(describeWindow(m_scene.windowFrom, m_scene.windowTo));
+    return QObject::tr("Frontier events, %1")
+        .arg(describeWindow(m_scene.windowFrom, m_scene.windowTo));
 }
 
 QString BriefingRenderer::effectiveSubtitle() const
@@ -144,12 +145,14 @@ BriefingRenderer::Layout BriefingRenderer::layoutFor(const QRectF& target, qreal
     l.topBanner = QRectF(target.left(), y, target.width(), bannerH);
     y += bannerH;
     const qreal headerH = 104 * s;
-    l.header = QRectF(target.left() + margin, y + 10 * s, target.width() - 2 * margin, headerH - 10 * s);
+    l.header =
+        QRectF(target.left() + margin, y + 10 * s, target.width() - 2 * margin, headerH - 10 * s);
     y += headerH;
     const qreal footerH = 58 * s;
     const qreal bottom = target.bottom() - bannerH;
     l.bottomBanner = QRectF(target.left(), bottom, target.width(), bannerH);
-    l.footer = QRectF(target.left() + margin, bottom - footerH, target.width() - 2 * margin, footerH);
+    l.footer =
+        QRectF(target.left() + margin, bottom - footerH, target.width() - 2 * margin, footerH);
     const QRectF content(target.left() + margin, y, target.width() - 2 * margin,
                          std::max(10.0, l.footer.top() - y - 8 * s));
     switch (m_settings.content) {
@@ -161,7 +164,8 @@ BriefingRenderer::Layout BriefingRenderer::layoutFor(const QRectF& target, qreal
         break;
     case BriefingSettings::Content::MapAndTimeline: {
         const qreal tlH = std::round(content.height() * 0.28);
-        l.map = QRectF(content.left(), content.top(), content.width(), content.height() - tlH - 12 * s);
+        l.map =
+            QRectF(content.left(), content.top(), content.width(), content.height() - tlH - 12 * s);
         l.timeline = QRectF(content.left(), l.map.bottom() + 12 * s, content.width(), tlH);
         break;
     }
@@ -204,15 +208,15 @@ void BriefingRenderer::render(QPainter* p, const QRectF& target, qreal s) const
     p->setFont(titleFont);
     const QRectF titleRect(l.header.left(), l.header.top(), l.header.width(), 50 * s);
     p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(titleFont, p->device()).elidedText(effectiveTitle(), Qt::ElideRight,
-                                                                 titleRect.width()));
+                QFontMetricsF(titleFont, p->device())
+                    .elidedText(effectiveTitle(), Qt::ElideRight, titleRect.width()));
     QFont subFont = fontPx(21 * s);
     p->setFont(subFont);
     p->setPen(kMutedInk);
     const QRectF subRect(l.header.left(), titleRect.bottom() + 4 * s, l.header.width(), 34 * s);
     p->drawText(subRect, Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(subFont, p->device()).elidedText(effectiveSubtitle(), Qt::ElideRight,
-                                                               subRect.width()));
+                QFontMetricsF(subFont, p->device())
+                    .elidedText(effectiveSubtitle(), Qt::ElideRight, subRect.width()));
 
     if (!l.map.isEmpty())
         drawMap(p, l.map, s);
@@ -236,7 +240,8 @@ void BriefingRenderer::render(QPainter* p, const QRectF& target, qreal s) const
     const QFontMetricsF fm(footFont, p->device());
     const QString stamp =
         QObject::tr("Generated %1 UTC · snapshot %2")
-            .arg(m_scene.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), snapshotId());
+            .arg(m_scene.generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 snapshotId());
     const qreal stampW = fm.horizontalAdvance(stamp) + 8 * s;
     const QRectF left(l.footer.left(), l.footer.top(), l.footer.width() - stampW - 16 * s,
                       l.footer.height());
@@ -247,7 +252,8 @@ void BriefingRenderer::render(QPainter* p, const QRectF& target, qreal s) const
         leftLines << sourcesText();
     qreal ly = left.top() + 4 * s;
     for (const QString& line : leftLines) {
-        p->drawText(QRectF(left.left(), ly, left.width(), fm.height()), Qt::AlignLeft | Qt::AlignTop,
+        p->drawText(QRectF(left.left(), ly, left.width(), fm.height()),
+                    Qt::AlignLeft | Qt::AlignTop,
                     fm.elidedText(line, Qt::ElideRight, left.width()));
         ly += fm.height() + 4 * s;
     }
@@ -336,12 +342,13 @@ void BriefingRenderer::drawLegend(QPainter* p, const QRectF& mapRect, qreal s,
     for (Family f : {Family::Incident, Family::Diplomatic, Family::Context}) {
         if (!family[int(f)])
             continue;
-        rows.push_back({Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
-                            p->setPen(QPen(Qt::white, 1.5 * s));
-                            p->setBrush(Symbology::familyColor(f));
-                            p->drawPath(Symbology::shapePath(Symbology::familyShape(f), 16 * s)
-                                            .translated(at));
-                        }});
+        rows.push_back(
+            {Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
+                 p->setPen(QPen(Qt::white, 1.5 * s));
+                 p->setBrush(Symbology::familyColor(f));
+                 p->drawPath(
+                     Symbology::shapePath(Symbology::familyShape(f), 16 * s).translated(at));
+             }});
     }
     if (anyCluster)
         rows.push_back({QObject::tr("Group of events (count)"), [p, s](QPointF at) {
@@ -462,9 +469,9 @@ void BriefingRenderer::drawFallbackTimeline(QPainter* p, const QRectF& rect, qre
 QString BriefingRenderer::sourcesText() const
 {
     // Name the publishers behind what is shown when that is a readable list.
-    QString data = QObject::tr("Data: %1").arg(m_scene.datasetName.isEmpty()
-                                                   ? QObject::tr("Frontier Atlas database")
-                                                   : m_scene.datasetName);
+    QString data = QObject::tr("Data: %1")
+                       .arg(m_scene.datasetName.isEmpty() ? QObject::tr("Frontier Atlas database")
+                                                          : m_scene.datasetName);
     if (!m_scene.store || !m_scene.index)
         return data;
     if (m_scene.index->count(m_scene.query) > 2000)
@@ -510,19 +517,21 @@ Status BriefingRenderer::writePng(const QString& path, const QSize& size) const
 {
     const QImage image = renderImage(size);
     if (image.isNull())
-        return Error::make(Error::Kind::Io, QObject::tr("could not allocate a %1x%2 picture")
-                                                .arg(size.width())
-                                                .arg(size.height()));
+        return Error::make(
+            Error::Kind::Io,
+            QObject::tr("could not allocate a %1x%2 picture").arg(size.width()).arg(size.height()));
     // Written beside the target and renamed: a failed export never leaves half a file.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(Error::Kind::Io, QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
     QImageWriter writer(&file, "png");
     if (!writer.write(image))
         return Error::make(Error::Kind::Io,
                            QObject::tr("cannot write %1: %2").arg(path, writer.errorString()));
     if (!file.commit())
-        return Error::make(Error::Kind::Io, QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -530,7 +539,8 @@ Status BriefingRenderer::writePdf(const QString& path, const QPageSize& page, in
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::make(Error::Kind::Io, QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
     {
         QPdfWriter pdf(&file);
         pdf.setResolution(dpi);
@@ -547,7 +557,8 @@ Status BriefingRenderer::writePdf(const QString& path, const QPageSize& page, in
         p.end();
     }
     if (!file.commit())
-        return Error::make(Error::Kind::Io, QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Error::make(Error::Kind::Io,
+                           QObject::tr("cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 

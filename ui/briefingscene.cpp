@@ -1,7 +1,7 @@
 #include "briefingscene.h"
 
-#include "eventstore.h"
 #include "basemappainter.h"
+#include "eventstore.h"
 #include "filterresolver.h"
 #include "timelinepainter.h"
 
@@ -13,11 +13,15 @@
 
 namespace fa {
 
-GeoBox defaultFrontierBox() { return GeoBox{66.0, 35.5, 76.0, 40.5}; }
+GeoBox defaultFrontierBox()
+{
+    return GeoBox{66.0, 35.5, 76.0, 40.5};
+}
 
 QString basemapAttributionLine()
 {
-    return QObject::tr("Borders, rivers and lakes: GSHHG (LGPL); countries: DCW-GMT (LGPL); places: © GeoNames (CC BY 4.0)");
+    return QObject::tr("Borders, rivers and lakes: GSHHG (LGPL); countries: DCW-GMT (LGPL); "
+                       "places: © GeoNames (CC BY 4.0)");
 }
 
 Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventIndex& index,
@@ -79,8 +83,9 @@ Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventInde
             }
             const double padLon = std::max(0.5, (b.east - b.west) * 0.08);
             const double padLat = std::max(0.4, (b.north - b.south) * 0.08);
-            scene.mapBox = GeoBox{std::max(-180.0, b.west - padLon), std::max(-85.0, b.south - padLat),
-                                  std::min(180.0, b.east + padLon), std::min(85.0, b.north + padLat)};
+            scene.mapBox =
+                GeoBox{std::max(-180.0, b.west - padLon), std::max(-85.0, b.south - padLat),
+                       std::min(180.0, b.east + padLon), std::min(85.0, b.north + padLat)};
         }
     }
     return scene;
@@ -94,33 +99,33 @@ void installDefaultPainters(BriefingRenderer& renderer)
         });
         renderer.setBasemapAttribution(basemapAttributionLine());
     }
-    renderer.setTimelinePainter([](QPainter* p, const QRectF& rect, const BriefingScene& scene,
-                                   qreal scale) {
-        if (!scene.index)
-            return;
-        // The screen's timeline painter over the exported window, with family lanes. The
-        // briefing's reference picture is 1920 px wide, the screen's text is for a closer
-        // look: text and symbols are drawn a little larger than on screen.
-        TimelinePainter painter(scene.index);
-        painter.setLanes(makeTimelineLanes(TimelineLaneMode::Family, *scene.index, scene.store,
-                                           scene.query));
-        painter.setOverviewQuery(scene.query, scene.allowKeepAlive);
-        TimelineView view;
-        view.visibleFrom = double(scene.windowFrom);
-        view.visibleTo = double(scene.windowTo);
-        view.windowFrom = scene.windowFrom;
-        view.windowTo = scene.windowTo;
-        view.extentFrom = std::min(scene.extentFrom, scene.windowFrom);
-        view.extentTo = std::max(scene.extentTo, scene.windowTo);
-        view.showWindow = false;
-        view.fontFamily = QStringLiteral("DejaVu Sans");
-        const qreal s = 1.35 * scale;
-        const QRectF logical(rect.topLeft() / s, rect.size() / s);
-        p->save();
-        p->scale(s, s);
-        painter.paint(p, logical, view, 1.0);
-        p->restore();
-    });
+    renderer.setTimelinePainter(
+        [](QPainter* p, const QRectF& rect, const BriefingScene& scene, qreal scale) {
+            if (!scene.index)
+                return;
+            // The screen's timeline painter over the exported window, with family lanes. The
+            // briefing's reference picture is 1920 px wide, the screen's text is for a closer
+            // look: text and symbols are drawn a little larger than on screen.
+            TimelinePainter painter(scene.index);
+            painter.setLanes(makeTimelineLanes(TimelineLaneMode::Family, *scene.index, scene.store,
+                                               scene.query));
+            painter.setOverviewQuery(scene.query, scene.allowKeepAlive);
+            TimelineView view;
+            view.visibleFrom = double(scene.windowFrom);
+            view.visibleTo = double(scene.windowTo);
+            view.windowFrom = scene.windowFrom;
+            view.windowTo = scene.windowTo;
+            view.extentFrom = std::min(scene.extentFrom, scene.windowFrom);
+            view.extentTo = std::max(scene.extentTo, scene.windowTo);
+            view.showWindow = false;
+            view.fontFamily = QStringLiteral("DejaVu Sans");
+            const qreal s = 1.35 * scale;
+            const QRectF logical(rect.topLeft() / s, rect.size() / s);
+            p->save();
+            p->scale(s, s);
+            painter.paint(p, logical, view, 1.0);
+            p->restore();
+        });
 }
 
 } // namespace fa

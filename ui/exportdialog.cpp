@@ -103,7 +103,8 @@ ExportDialog::ExportDialog(ViewState* state, GeoBox mapBox, QWidget* parent)
     m_attribution = new QCheckBox(tr("Attribution"), this);
     m_sources = new QCheckBox(tr("Data sources"), this);
     m_timestamp = new QCheckBox(tr("Time stamp and snapshot id"), this);
-    for (QCheckBox* c : {m_legend, m_scaleBar, m_northArrow, m_attribution, m_sources, m_timestamp}) {
+    for (QCheckBox* c :
+         {m_legend, m_scaleBar, m_northArrow, m_attribution, m_sources, m_timestamp}) {
         c->setChecked(true);
         checks->addWidget(c);
     }
@@ -180,7 +181,10 @@ BriefingSettings ExportDialog::briefingSettings() const
     return s;
 }
 
-ExportDialog::Format ExportDialog::format() const { return Format(m_format->currentData().toInt()); }
+ExportDialog::Format ExportDialog::format() const
+{
+    return Format(m_format->currentData().toInt());
+}
 
 ExportDialog::SizePreset ExportDialog::sizePreset() const
 {
@@ -190,11 +194,16 @@ ExportDialog::SizePreset ExportDialog::sizePreset() const
 QSize ExportDialog::pixelSize() const
 {
     switch (sizePreset()) {
-    case SizePreset::FullHd: return {1920, 1080};
-    case SizePreset::Uhd4k: return {3840, 2160};
-    case SizePreset::A4Landscape300: return {3508, 2480};
-    case SizePreset::A3Landscape300: return {4961, 3508};
-    case SizePreset::Custom: return {m_width->value(), m_height->value()};
+    case SizePreset::FullHd:
+        return {1920, 1080};
+    case SizePreset::Uhd4k:
+        return {3840, 2160};
+    case SizePreset::A4Landscape300:
+        return {3508, 2480};
+    case SizePreset::A3Landscape300:
+        return {4961, 3508};
+    case SizePreset::Custom:
+        return {m_width->value(), m_height->value()};
     }
     return {1920, 1080};
 }
@@ -234,8 +243,9 @@ void ExportDialog::loadChoices()
     select(m_size, st.value(QStringLiteral("size"), int(SizePreset::FullHd)).toInt());
     m_width->setValue(st.value(QStringLiteral("width"), 1920).toInt());
     m_height->setValue(st.value(QStringLiteral("height"), 1080).toInt());
-    select(m_content, st.value(QStringLiteral("content"),
-                               int(BriefingSettings::Content::MapAndTimeline)).toInt());
+    select(m_content,
+           st.value(QStringLiteral("content"), int(BriefingSettings::Content::MapAndTimeline))
+               .toInt());
     m_title->setText(st.value(QStringLiteral("title")).toString());
     m_subtitle->setText(st.value(QStringLiteral("subtitle")).toString());
     m_caveat->setText(st.value(QStringLiteral("caveat")).toString());
@@ -262,7 +272,10 @@ BriefingRenderer ExportDialog::makeRenderer() const
     return r;
 }
 
-void ExportDialog::schedulePreview() { m_previewTimer.start(); }
+void ExportDialog::schedulePreview()
+{
+    m_previewTimer.start();
+}
 
 void ExportDialog::updatePreview()
 {
@@ -291,9 +304,9 @@ bool ExportDialog::exportNow(const QString& givenPath)
     if (path.isEmpty()) {
         QSettings st;
         const QString dir = st.value(QStringLiteral("briefingExport/lastDir")).toString();
-        path = QFileDialog::getSaveFileName(
-            this, tr("Export briefing"), dir,
-            pdf ? tr("PDF documents (*.pdf)") : tr("PNG pictures (*.png)"));
+        path = QFileDialog::getSaveFileName(this, tr("Export briefing"), dir,
+                                            pdf ? tr("PDF documents (*.pdf)")
+                                                : tr("PNG pictures (*.png)"));
         if (path.isEmpty())
             return false;
         st.setValue(QStringLiteral("briefingExport/lastDir"), QFileInfo(path).absolutePath());
@@ -304,7 +317,8 @@ bool ExportDialog::exportNow(const QString& givenPath)
         path += QStringLiteral(".png");
     Status st;
     if (pdf) {
-        const QPageSize page(sizePreset() == SizePreset::A3Landscape300 ? QPageSize::A3 : QPageSize::A4);
+        const QPageSize page(sizePreset() == SizePreset::A3Landscape300 ? QPageSize::A3
+                                                                        : QPageSize::A4);
         st = renderer.writePdf(path, page, 300);
     } else {
         st = renderer.writePng(path, pixelSize());

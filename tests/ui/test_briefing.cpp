@@ -31,7 +31,10 @@ IndexSourceRow row(int n, double lon, double lat, Family f, const QString& type,
     return r;
 }
 
-qint64 day(int y, int m, int d) { return QDate(y, m, d).startOfDay(QTimeZone::UTC).toSecsSinceEpoch(); }
+qint64 day(int y, int m, int d)
+{
+    return QDate(y, m, d).startOfDay(QTimeZone::UTC).toSecsSinceEpoch();
+}
 
 struct Fixture {
     EventIndex index;
@@ -40,7 +43,8 @@ struct Fixture {
     {
         std::vector<IndexSourceRow> rows{
             row(1, 69.10, 37.23, Family::Incident, QStringLiteral("clash"), day(2025, 11, 26), 3),
-            row(2, 68.78, 38.56, Family::Diplomatic, QStringLiteral("statement"), day(2025, 11, 27)),
+            row(2, 68.78, 38.56, Family::Diplomatic, QStringLiteral("statement"),
+                day(2025, 11, 27)),
             row(3, 71.55, 37.49, Family::Diplomatic, QStringLiteral("meeting"), day(2024, 5, 2)),
         };
         index = EventIndex::fromRows(rows);
@@ -84,7 +88,8 @@ TEST(Briefing, PngHasTheRequestedSizeAndAMarkerWhereTheEventProjects)
                                 qRound(mapRect.top() + view.toY(37.49)));
         EXPECT_TRUE(near(img.pixelColor(diplomatic), Symbology::familyColor(Family::Diplomatic)));
         // Far from any event the map shows its background, not a marker colour.
-        const QPoint empty(qRound(mapRect.left() + view.toX(75.0)), qRound(mapRect.top() + view.toY(35.8)));
+        const QPoint empty(qRound(mapRect.left() + view.toX(75.0)),
+                           qRound(mapRect.top() + view.toY(35.8)));
         EXPECT_FALSE(near(img.pixelColor(empty), Symbology::familyColor(Family::Incident)));
     }
 }
@@ -142,16 +147,19 @@ TEST(Briefing, PdfIsOnePageLandscapeA4WithExtractableTitleAndCaveat)
     settings.caveat = QStringLiteral("FOR OFFICIAL USE ONLY");
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("b.pdf"));
-    const Status st = BriefingRenderer(settings, fx.scene).writePdf(path, QPageSize(QPageSize::A4), 300);
+    const Status st =
+        BriefingRenderer(settings, fx.scene).writePdf(path, QPageSize(QPageSize::A4), 300);
     ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
 
     QProcess info;
     info.start(pdfinfo, {path});
     ASSERT_TRUE(info.waitForFinished(20000));
     const QString meta = QString::fromUtf8(info.readAllStandardOutput());
-    EXPECT_TRUE(meta.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n")))) << meta.toStdString();
+    EXPECT_TRUE(meta.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))))
+        << meta.toStdString();
     // A4 landscape: 842 x 595 points.
-    EXPECT_TRUE(meta.contains(QRegularExpression(QStringLiteral("Page size:\\s+841\\.\\d+ x 595\\.\\d+|Page size:\\s+842 x 595"))))
+    EXPECT_TRUE(meta.contains(QRegularExpression(
+        QStringLiteral("Page size:\\s+841\\.\\d+ x 595\\.\\d+|Page size:\\s+842 x 595"))))
         << meta.toStdString();
 
     QProcess text;
