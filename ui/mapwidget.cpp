@@ -2,18 +2,23 @@
 
 #include "basemapitem.h"
 
+#include "mapbridge.h"
+
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
 
 namespace fa {
 
-MapWidget::MapWidget(QWidget* parent) : QQuickWidget(parent)
+MapWidget::MapWidget(MapBridge* bridge, QWidget* parent) : QQuickWidget(parent), m_bridge(bridge)
 {
     setResizeMode(QQuickWidget::SizeRootObjectToView);
+    setFocusPolicy(Qt::StrongFocus);
     connect(engine(), &QQmlEngine::warnings, this, [this](const QList<QQmlError>& warnings) {
         for (const QQmlError& w : warnings)
             m_messages << w.toString();
     });
+    rootContext()->setContextProperty(QStringLiteral("bridge"), bridge);
     registerBasemapQmlTypes(); // BasemapLayer.qml uses the C++ basemap item
     setSource(QUrl(QStringLiteral("qrc:/qml/MapView.qml")));
     for (const QQmlError& e : errors())
@@ -23,6 +28,11 @@ MapWidget::MapWidget(QWidget* parent) : QQuickWidget(parent)
 bool MapWidget::isReady() const
 {
     return status() == QQuickWidget::Ready && rootObject() != nullptr;
+}
+
+QQuickItem* MapWidget::mapItem() const
+{
+    return rootObject() ? rootObject()->findChild<QQuickItem*>(QStringLiteral("map")) : nullptr;
 }
 
 } // namespace fa

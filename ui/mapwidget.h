@@ -7,16 +7,23 @@
 
 namespace fa {
 
+class MapBridge;
+
 class MapWidget : public QQuickWidget {
     Q_OBJECT
 public:
-    explicit MapWidget(QWidget* parent = nullptr);
+    /// bridge: not owned; it must outlive the widget (the window owns both).
+    explicit MapWidget(MapBridge* bridge, QWidget* parent = nullptr);
 
+    MapBridge* bridge() const { return m_bridge; }
     /// QML warnings and errors seen since the scene was loaded (tests fail on any).
     QStringList qmlMessages() const { return m_messages; }
     bool isReady() const;
+    /// The QML Map item (for tests: Map.fromCoordinate and friends).
+    QQuickItem* mapItem() const;
 
 private:
+    MapBridge* m_bridge;
     QStringList m_messages;
 };
 

@@ -5,6 +5,38 @@ import QtPositioning
 Item {
     id: root
 
+    // The C++ side (context property "bridge", a fa::MapBridge) follows the view.
+    function reportViewport() {
+        bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
+                           map.width, map.height)
+    }
+
+    Connections {
+        target: bridge
+        function onViewRequested(lat, lon, zoom) {
+            map.zoomLevel = Math.max(map.minimumZoomLevel, Math.min(map.maximumZoomLevel, zoom))
+            map.center = QtPositioning.coordinate(lat, lon)
+        }
+    }
+
+    // The cursor's coordinates for the status bar, and the marker under it for the hover
+    // text. On the root, so that overlays above the map (the basemap controls) do not hide it.
+    HoverHandler {
+        id: hover
+        onPointChanged: {
+            const p = map.mapFromItem(root, hover.point.position)
+            const c = map.toCoordinate(p, false)
+            if (c.isValid)
+                bridge.cursorMoved(c.latitude, c.longitude)
+            const row = bridge.markerAt(p.x, p.y)
+            if (row < 0)
+                tip.visible = false
+            else if (row !== tip.row || !tip.visible)
+                tip.show(row, map.mapToItem(root, p.x, p.y))
+        }
+        onHoveredChanged: if (!hovered) { bridge.cursorLeft(); tip.visible = false }
+    }
+
     Plugin {
         id: overlayPlugin
         name: "itemsoverlay"
@@ -18,15 +50,112 @@ Item {
         color: "#dfe8ef"
         center: QtPositioning.coordinate(37.8, 70.5)
         zoomLevel: 7
-        minimumZoomLevel: 4
-        maximumZoomLevel: 14
+        minimumZoomLevel: bridge.minimumZoom
+        maximumZoomLevel: bridge.maximumZoom
+        focus: true
+
+        onCenterChanged: root.reportViewport()
+        onZoomLevelChanged: root.reportViewport()
+        onWidthChanged: root.reportViewport()
+        onHeightChanged: root.reportViewport()
+        Component.onCompleted: root.reportViewport()
+
+        // Qt 6 maps come without input handling: pan by dragging, zoom around the cursor
+        // with the wheel or a pinch, double-click zooms in.
+        DragHandler {
+            id: drag
+            target: null
+            onTranslationChanged: (delta) => map.pan(-delta.x, -delta.y)
+        }
+        WheelHandler {
+            id: wheel
+            target: null
+            acceptedDevices: PointerDevice.Mouse | PointerDevice.TouchPad
+            onWheel: (event) => {
+                const p = wheel.point.position
+                const c = map.toCoordinate(p, false)
+                map.zoomLevel = Math.max(map.minimumZoomLevel, Math.min(map.maximumZoomLevel,
+                                         map.zoomLevel + event.angleDelta.y / 240))
+                map.alignCoordinateToPoint(c, p)
+            }
+        }
+        PinchHandler {
+            id: pinch
+            target: null
+            property var startCentroid
+            onActiveChanged: if (active) startCentroid = map.toCoordinate(pinch.centroid.position, false)
+            onScaleChanged: (delta) => {
+                map.zoomLevel += Math.log2(delta)
+                map.alignCoordinateToPoint(pinch.startCentroid, pinch.centroid.position)
+            }
+        }
+        TapHandler {
+            onTapped: (eventPoint) => {
+                const c = map.toCoordinate(eventPoint.position, false)
+                bridge.mapClicked(c.latitude, c.longitude)
+            }
+            onDoubleTapped: (eventPoint) => {
+                const c = map.toCoordinate(eventPoint.position, false)
+                map.zoomLevel = Math.min(map.maximumZoomLevel, map.zoomLevel + 1)
+                map.alignCoordinateToPoint(c, eventPoint.position)
+            }
+        }
+        Keys.onPressed: (event) => {
+            const step = 80
+            if (event.key === Qt.Key_Left) map.pan(-step, 0)
+            else if (event.key === Qt.Key_Right) map.pan(step, 0)
+            else if (event.key === Qt.Key_Up) map.pan(0, -step)
+            else if (event.key === Qt.Key_Down) map.pan(0, step)
+            else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal)
+                map.zoomLevel = Math.min(map.maximumZoomLevel, map.zoomLevel + 1)
+            else if (event.key === Qt.Key_Minus)
+                map.zoomLevel = Math.max(map.minimumZoomLevel, map.zoomLevel - 1)
+            else return
+            event.accepted = true
+        }
 
         // --- basemap layers (owned by the basemap work: BasemapLayer.qml) ---
         BasemapLayer { id: basemapLayer; map: map }
 
         // --- event markers (owned by the main-window work) ---
+        MarkersLayer {
+            id: markers
+            objectName: "markers"
+            zoomLevel: map.zoomLevel
+        }
     }
 
     // Basemap choice, zoom buttons, scale bar, cursor read-out (owned by the basemap work).
     BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer }
+
+    // Hover text for a marker: plain text (titles come from data and are never markup).
+    Rectangle {
+        id: tip
+        objectName: "markerTooltip"
+        visible: false
+        z: 10
+        width: Math.min(tipText.implicitWidth, 360) + 12
+        height: tipText.implicitHeight + 8
+        radius: 3
+        color: "#f9f9f6"
+        border.color: "#8a8a8a"
+        property int row: -1
+        function show(markerRow, p) {
+            row = markerRow
+            tipText.text = bridge.tooltipText(markerRow)
+            x = Math.max(2, Math.min(root.width - width - 2, p.x - width / 2))
+            y = p.y - height - 24 < 2 ? p.y + 24 : p.y - height - 24
+            visible = tipText.text.length > 0
+        }
+        Text {
+            id: tipText
+            x: 6
+            y: 4
+            width: Math.min(implicitWidth, 360)
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: "#1d1d1d"
+            font.pixelSize: 12
+        }
+    }
 }

@@ -1,0 +1,261 @@
+// MarkerModel without a screen: rows come from the index's clustering for the viewport, stay
+// bounded at any dataset size, follow the filter, window and selection, and keep unchanged
+// markers in their rows across a pan.
+#include "eventindex.h"
+#include "eventstore.h"
+#include "filterresolver.h"
+#include "markermodel.h"
+#include "symbology.h"
+#include "timenavigator.h"
+#include "viewstate.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace fa;
+
+namespace {
+
+IndexSourceRow row(qint64 rowid, double lat, double lon, qint64 start, Family f = Family::Incident,
+                   int casualties = 0, CoordPrecision cp = CoordPrecision::Settlement)
+{
+    IndexSourceRow r;
+    r.rowid = rowid;
+    r.id = QUuid::createUuid();
+    r.startSecs = r.endSecs = start;
+    r.latitude = lat;
+    r.longitude = lon;
+    r.family = f;
+    r.eventType = f == Family::Incident ? QStringLiteral("clash") : QStringLiteral("visit");
+    r.casualties = casualties;
+    r.coordPrecision = cp;
+    return r;
+}
+
+constexpr qint64 kDay = 86400;
+constexpr qint64 k2022 = 1640995200; // 2022-01-01 UTC
+
+struct Fixture {
+    explicit Fixture(const std::vector<IndexSourceRow>& rows)
+        : index(EventIndex::fromRows(rows)), resolver(&state), model(&state, &resolver),
+          tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {
+        state.setData(nullptr, &index);
+        state.navigator()->setExtent(k2022, k2022 + 1000 * kDay);
+        state.navigator()->resetWindow();
+    }
+    void view(double lat, double lon, double zoom, double w = 1200, double h = 800)
+    {
+        MercatorView v;
+        v.centerLat = lat;
+        v.centerLon = lon;
+        v.zoom = zoom;
+        v.width = w;
+        v.height = h;
+        model.setViewport(v);
+        model.refreshNow();
+    }
+    ViewState state;
+    EventIndex index;
+    FilterResolver resolver;
+    MarkerModel model;
+    QAbstractItemModelTester tester;
+};
+
+std::vector<IndexSourceRow> randomRows(int n, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> lat(34.5, 41.5), lon(64.5, 77.5);
+    std::uniform_int_distribution<qint64> t(0, 999 * kDay);
+    std::uniform_int_distribution<int> fam(0, 2), cas(0, 12);
+    std::vector<IndexSourceRow> rows;
+    rows.reserve(std::size_t(n));
+    for (int i = 0; i < n; ++i)
+        rows.push_back(row(i + 1, lat(rng), lon(rng), k2022 + t(rng), Family(fam(rng)), cas(rng)));
+    return rows;
+}
+
+} // namespace
+
+TEST(MarkerModel, SingleEventsCarryTheirSymbology)
+{
+    const auto rows = std::vector<IndexSourceRow>{
+        row(1, 37.49, 71.55, k2022 + kDay, Family::Incident, 9),
+        row(2, 38.56, 68.77, k2022 + 2 * kDay, Family::Diplomatic, 0),
+    };
+    Fixture fx(rows);
+    fx.view(37.8, 70.5, 7);
+    ASSERT_EQ(fx.model.rowCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        const QModelIndex ix = fx.model.index(r);
+        const QUuid id = QUuid(ix.data(MarkerModel::EventIdRole).toString());
+        const auto& src = id == rows[0].id ? rows[0] : rows[1];
+        ASSERT_EQ(id, src.id);
+        EXPECT_EQ(ix.data(MarkerModel::CountRole).toInt(), 1);
+        EXPECT_NEAR(ix.data(MarkerModel::LatitudeRole).toDouble(), src.latitude, 1e-5);
+        EXPECT_EQ(ix.data(MarkerModel::ColorRole).value<QColor>(),
+                  Symbology::familyColor(src.family));
+        EXPECT_EQ(ix.data(MarkerModel::ShapeRole).toString(),
+                  Symbology::shapeName(Symbology::familyShape(src.family)));
+        EXPECT_DOUBLE_EQ(ix.data(MarkerModel::SizeRole).toDouble(),
+                         Symbology::markerSize(src.casualties));
+        EXPECT_FALSE(ix.data(MarkerModel::SelectedRole).toBool());
+    }
+    EXPECT_EQ(fx.model.matchingCount(), 2u);
+}
+
+TEST(MarkerModel, NearbyEventsClusterAndExpandWhenZoomingIn)
+{
+    // Four events within ~2 km of each other and one far away.
+    std::vector<IndexSourceRow> rows;
+    for (int i = 0; i < 4; ++i)
+        rows.push_back(row(i + 1, 37.50 + 0.005 * i, 71.55 + 0.005 * i, k2022 + i * kDay,
+                           i == 3 ? Family::Diplomatic : Family::Incident, i));
+    rows.push_back(row(9, 36.7, 68.9, k2022, Family::Context));
+    Fixture fx(rows);
+    fx.view(37.5, 70.0, 6);
+    ASSERT_EQ(fx.model.rowCount(), 2);
+    int clusterRow = fx.model.marker(0).count == 4 ? 0 : 1;
+    const auto& c = fx.model.marker(clusterRow);
+    EXPECT_EQ(c.count, 4u);
+    EXPECT_EQ(c.family, Family::Incident); // dominant
+    EXPECT_EQ(c.familyCounts[int(Family::Diplomatic)], 1u);
+    EXPECT_EQ(fx.model.index(clusterRow).data(MarkerModel::ShapeRole).toString(), "cluster");
+    EXPECT_TRUE(fx.model.index(clusterRow).data(MarkerModel::EventIdRole).toString().isEmpty());
+    fx.view(37.51, 71.56, 14);
+    EXPECT_EQ(fx.model.rowCount(), 4); // the far one is out of view; the four are apart
+    for (int r = 0; r < fx.model.rowCount(); ++r)
+        EXPECT_EQ(fx.model.marker(r).count, 1u);
+}
+
+TEST(MarkerModel, RowsStayBoundedAndCountEveryEventOnceAtAnySize)
+{
+    const auto rows = randomRows(100000, 7);
+    Fixture fx(rows);
+    struct View {
+        double zoom, w, h;
+    };
+    for (const View& v : {View{5, 1920, 1080}, View{7, 1920, 1080}, View{9, 1920, 1080},
+                          View{7, 7680, 4320}, View{3, 400, 300}}) {
+        fx.view(38, 71, v.zoom, v.w, v.h);
+        EXPECT_LE(fx.model.rowCount(), MarkerModel::kMaxItems) << v.zoom << " " << v.w;
+        EXPECT_GT(fx.model.rowCount(), 0);
+        // Every matching event inside the clustered area (the view plus one cell) counts once.
+        const MercatorView mv = fx.model.viewport();
+        const double m = fx.model.cellPx();
+        std::size_t inside = 0;
+        for (const auto& r : rows) {
+            const double x = MercatorView::worldX(r.longitude, v.zoom) - mv.left();
+            const double y = MercatorView::worldY(r.latitude, v.zoom) - mv.top();
+            inside += (x >= -m && x < v.w + m && y >= -m && y < v.h + m);
+        }
+        std::size_t sum = 0;
+        for (int r = 0; r < fx.model.rowCount(); ++r)
+            sum += fx.model.marker(r).count;
+        EXPECT_EQ(sum, inside) << "zoom " << v.zoom;
+    }
+}
+
+TEST(MarkerModel, FollowsTheWindowAndTheFilter)
+{
+    std::vector<IndexSourceRow> rows = {
+        row(1, 37.49, 71.55, k2022 + 10 * kDay, Family::Incident, 5),
+        row(2, 38.56, 68.77, k2022 + 400 * kDay, Family::Diplomatic),
+        row(3, 36.73, 68.86, k2022 + 800 * kDay, Family::Context),
+    };
+    Fixture fx(rows);
+    fx.view(37.8, 70.5, 7);
+    ASSERT_EQ(fx.model.rowCount(), 3);
+    QSignalSpy refreshed(&fx.model, &MarkerModel::refreshed);
+    fx.state.navigator()->setWindow(k2022 + 300 * kDay, k2022 + 500 * kDay);
+    ASSERT_TRUE(refreshed.wait(1000));
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    EXPECT_EQ(fx.model.marker(0).id, rows[1].id);
+    EXPECT_EQ(fx.model.matchingCount(), 1u);
+
+    fx.state.navigator()->resetWindow();
+    EventFilter f;
+    f.families = {Family::Incident, Family::Context};
+    fx.state.setFilter(f);
+    ASSERT_TRUE(refreshed.wait(1000));
+    EXPECT_EQ(fx.model.rowCount(), 2);
+    f.minCasualties = 1;
+    fx.state.setFilter(f);
+    ASSERT_TRUE(refreshed.wait(1000));
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    EXPECT_EQ(fx.model.marker(0).id, rows[0].id);
+    f = {};
+    f.eventTypes = {QStringLiteral("visit")};
+    fx.state.setFilter(f);
+    ASSERT_TRUE(refreshed.wait(1000));
+    EXPECT_EQ(fx.model.matchingCount(), 2u);
+}
+
+TEST(MarkerModel, TheSelectedEventStandsOutEvenInsideACluster)
+{
+    std::vector<IndexSourceRow> rows;
+    for (int i = 0; i < 5; ++i)
+        rows.push_back(row(i + 1, 37.50 + 0.002 * i, 71.55, k2022 + i * kDay));
+    Fixture fx(rows);
+    fx.view(37.5, 71.5, 6);
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    fx.state.setSelectedEvent(rows[2].id);
+    fx.model.refreshNow();
+    // The cluster stays, and the selected event is drawn on its own, on top.
+    ASSERT_EQ(fx.model.rowCount(), 2);
+    int sel = fx.model.marker(0).selected ? 0 : 1;
+    EXPECT_TRUE(fx.model.marker(sel).selected);
+    EXPECT_EQ(fx.model.marker(sel).id, rows[2].id);
+    EXPECT_EQ(fx.model.marker(1 - sel).count, 5u);
+    EXPECT_TRUE(fx.model.index(sel).data(MarkerModel::SelectedRole).toBool());
+    // Outside the window: not drawn.
+    fx.state.navigator()->setWindow(k2022 + 3 * kDay, k2022 + 10 * kDay);
+    fx.model.refreshNow();
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    EXPECT_EQ(fx.model.marker(0).count, 2u);
+    EXPECT_FALSE(fx.model.marker(0).selected);
+}
+
+TEST(MarkerModel, ImpreciseLocationsGetAPrecisionRadiusWhenZoomedIn)
+{
+    Fixture fx({row(1, 37.49, 71.55, k2022, Family::Incident, 0, CoordPrecision::District),
+                row(2, 37.99, 72.55, k2022, Family::Incident, 0, CoordPrecision::Region),
+                row(3, 37.20, 70.55, k2022, Family::Incident, 0, CoordPrecision::Exact)});
+    fx.view(37.6, 71.5, 6);
+    for (int r = 0; r < fx.model.rowCount(); ++r)
+        EXPECT_EQ(fx.model.marker(r).precisionMetres, 0.0) << "not zoomed in yet";
+    fx.view(37.6, 71.5, 8);
+    ASSERT_EQ(fx.model.rowCount(), 3);
+    std::map<int, double> byLat; // latitude in hundredths (the index keeps floats)
+    for (int r = 0; r < fx.model.rowCount(); ++r)
+        byLat[int(std::lround(fx.model.marker(r).latitude * 100))] =
+            fx.model.index(r).data(MarkerModel::PrecisionRole).toDouble();
+    EXPECT_EQ(byLat[3749], 15000.0);
+    EXPECT_EQ(byLat[3799], 60000.0);
+    EXPECT_EQ(byLat[3720], 0.0);
+}
+
+TEST(MarkerModel, APanKeepsUnchangedMarkersInTheirRows)
+{
+    const auto rows = randomRows(3000, 11);
+    Fixture fx(rows);
+    fx.view(38, 71, 8);
+    const int n = fx.model.rowCount();
+    ASSERT_GT(n, 20);
+    QSignalSpy changed(&fx.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&fx.model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&fx.model, &QAbstractItemModel::rowsRemoved);
+    fx.view(38, 71, 8); // same view: nothing at all
+    EXPECT_EQ(changed.count() + inserted.count() + removed.count(), 0);
+    // A small pan: most markers are the same, so far fewer rows change than exist.
+    MercatorView v = fx.model.viewport();
+    fx.view(v.latFromWorldY(MercatorView::worldY(38, 8) + 30, 8),
+            v.lonFromWorldX(MercatorView::worldX(71, 8) + 30, 8), 8);
+    int touched = 0;
+    for (const auto& args : changed)
+        touched += args[1].toModelIndex().row() - args[0].toModelIndex().row() + 1;
+    EXPECT_LT(touched, n / 2) << touched << " of " << n;
+}
