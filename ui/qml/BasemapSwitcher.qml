@@ -184,9 +184,14 @@ Item {
         }
     }
 
-    // Cursor coordinates and attribution, bottom right.
-    HoverHandler {
-        id: hover
+    // Cursor coordinates and attribution, bottom right. The cursor position comes from the
+    // map's own hover handling through the bridge (a second HoverHandler over the map would
+    // change how clicks reach the markers).
+    Connections {
+        target: typeof bridge !== "undefined" ? bridge : null
+        ignoreUnknownSignals: true
+        function onCursorCoordinate(lat, lon) { readout.show(lat, lon) }
+        function onCursorLeftMap() { readout.text = "" }
     }
     Column {
         anchors.right: parent.right
@@ -194,17 +199,13 @@ Item {
         anchors.margins: 6
         spacing: 1
         Text {
+            id: readout
             objectName: "cursorReadout"
             anchors.right: parent.right
-            // Depends on the map's view too, so that it follows a pan or zoom under a still cursor.
-            readonly property var coord: (hover.hovered && controls.map.center.isValid
-                                          && controls.map.zoomLevel > 0)
-                ? controls.map.toCoordinate(controls.map.mapFromItem(controls, hover.point.position), false)
-                : undefined
-            text: coord && coord.isValid
-                  ? Math.abs(coord.latitude).toFixed(4) + "\u00b0" + (coord.latitude >= 0 ? "N" : "S") + "  "
-                    + Math.abs(coord.longitude).toFixed(4) + "\u00b0" + (coord.longitude >= 0 ? "E" : "W")
-                  : ""
+            function show(lat, lon) {
+                text = Math.abs(lat).toFixed(4) + "\u00b0" + (lat >= 0 ? "N" : "S") + "  "
+                        + Math.abs(lon).toFixed(4) + "\u00b0" + (lon >= 0 ? "E" : "W")
+            }
             font.pixelSize: 12
             font.family: "DejaVu Sans Mono"
             color: "#263238"
