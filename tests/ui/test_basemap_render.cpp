@@ -394,3 +394,50 @@ TEST(BasemapPainter, ScaleBarIsARoundDistanceThatFits)
     EXPECT_EQ(BasemapPainter::formatDistance(metres), QStringLiteral("50 km"));
     EXPECT_EQ(BasemapPainter::formatDistance(500), QStringLiteral("500 m"));
 }
+
+#include "databasecontroller.h"
+#include "mainwindow.h"
+#include "mapwidget.h"
+#include "viewstate.h"
+#include "windowfixture.h"
+
+TEST(BasemapRender, MarkersAreDrawnOverTheBasemapInTheMainWindow)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("basemap.db"));
+    QString error;
+    // One incident in the middle of Tajikistan, away from borders, rivers and labels' dots.
+    const auto ids = test::makeDatabase(
+        path, {test::makeEvent(QStringLiteral("Test"), 38.05, 70.25, test::utcDate(2024, 5, 1))},
+        &error);
+    ASSERT_EQ(ids.size(), 1u) << error.toStdString();
+    test::takeQtWarnings();
+    {
+        ViewState state;
+        DatabaseController db(&state);
+        ASSERT_TRUE(db.open(path));
+        MainWindow window(&state, &db);
+        window.resize(1200, 800);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        MapWidget* map = window.mapWidget();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return test::markerItemCount(map) > 0; }));
+        QTest::qWait(50);
+        const QImage img = map->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+        if (!qEnvironmentVariableIsEmpty("FRONTIER_BASEMAP_GRAB"))
+            img.save(qEnvironmentVariable("FRONTIER_BASEMAP_GRAB") + QStringLiteral("-window.png"));
+        const QPoint at = test::mapPoint(map, 38.05, 70.25).toPoint();
+        ASSERT_TRUE(img.rect().contains(at));
+        EXPECT_LT(colourDistance(img.pixelColor(at), Symbology::familyColor(Family::Incident)), 40)
+            << "the marker is hidden under the basemap";
+        // ... and the basemap is there around it: mostly Tajikistan's fill up and to the left.
+        std::vector<QRgb> patch;
+        for (int dy = -50; dy <= -30; ++dy)
+            for (int dx = -70; dx <= -50; ++dx)
+                patch.push_back(img.pixel(at + QPoint(dx, dy)));
+        EXPECT_EQ(dominant(patch), BasemapPainter::shared()->style().tajikistan);
+    }
+    const QStringList warnings = test::takeQtWarnings();
+    EXPECT_TRUE(warnings.isEmpty()) << warnings.join('\n').toStdString();
+}
