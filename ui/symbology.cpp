@@ -8,9 +8,12 @@ namespace fa {
 QColor Symbology::familyColor(Family f)
 {
     switch (f) {
-    case Family::Incident: return QColor(0xd7, 0x30, 0x27);
-    case Family::Diplomatic: return QColor(0x21, 0x66, 0xac);
-    case Family::Context: return QColor(0x7b, 0x5e, 0x9e);
+    case Family::Incident:
+        return QColor(0xd7, 0x30, 0x27);
+    case Family::Diplomatic:
+        return QColor(0x21, 0x66, 0xac);
+    case Family::Context:
+        return QColor(0x7b, 0x5e, 0x9e);
     }
     return Qt::black;
 }
@@ -18,9 +21,12 @@ QColor Symbology::familyColor(Family f)
 QString Symbology::familyLabel(Family f)
 {
     switch (f) {
-    case Family::Incident: return QObject::tr("Incident");
-    case Family::Diplomatic: return QObject::tr("Diplomatic");
-    case Family::Context: return QObject::tr("Context");
+    case Family::Incident:
+        return QObject::tr("Incident");
+    case Family::Diplomatic:
+        return QObject::tr("Diplomatic");
+    case Family::Context:
+        return QObject::tr("Context");
     }
     return {};
 }
@@ -28,9 +34,12 @@ QString Symbology::familyLabel(Family f)
 QString Symbology::familyLanePlural(Family f)
 {
     switch (f) {
-    case Family::Incident: return QObject::tr("Incidents");
-    case Family::Diplomatic: return QObject::tr("Diplomatic");
-    case Family::Context: return QObject::tr("Context");
+    case Family::Incident:
+        return QObject::tr("Incidents");
+    case Family::Diplomatic:
+        return QObject::tr("Diplomatic");
+    case Family::Context:
+        return QObject::tr("Context");
     }
     return {};
 }
@@ -38,9 +47,12 @@ QString Symbology::familyLanePlural(Family f)
 MarkerShape Symbology::familyShape(Family f)
 {
     switch (f) {
-    case Family::Incident: return MarkerShape::Circle;
-    case Family::Diplomatic: return MarkerShape::Diamond;
-    case Family::Context: return MarkerShape::Square;
+    case Family::Incident:
+        return MarkerShape::Circle;
+    case Family::Diplomatic:
+        return MarkerShape::Diamond;
+    case Family::Context:
+        return MarkerShape::Square;
     }
     return MarkerShape::Circle;
 }
@@ -57,8 +69,12 @@ QPainterPath Symbology::shapePath(MarkerShape shape, double size)
     const double r = size / 2.0;
     QPainterPath p;
     switch (shape) {
-    case MarkerShape::Circle: p.addEllipse(QPointF(0, 0), r, r); break;
-    case MarkerShape::Square: p.addRect(QRectF(-r * 0.85, -r * 0.85, r * 1.7, r * 1.7)); break;
+    case MarkerShape::Circle:
+        p.addEllipse(QPointF(0, 0), r, r);
+        break;
+    case MarkerShape::Square:
+        p.addRect(QRectF(-r * 0.85, -r * 0.85, r * 1.7, r * 1.7));
+        break;
     case MarkerShape::Diamond:
         p.moveTo(0, -r);
         p.lineTo(r, 0);
@@ -79,15 +95,25 @@ QPainterPath Symbology::shapePath(MarkerShape shape, double size)
 QString Symbology::shapeName(MarkerShape shape)
 {
     switch (shape) {
-    case MarkerShape::Circle: return QStringLiteral("circle");
-    case MarkerShape::Diamond: return QStringLiteral("diamond");
-    case MarkerShape::Square: return QStringLiteral("square");
-    case MarkerShape::Triangle: return QStringLiteral("triangle");
+    case MarkerShape::Circle:
+        return QStringLiteral("circle");
+    case MarkerShape::Diamond:
+        return QStringLiteral("diamond");
+    case MarkerShape::Square:
+        return QStringLiteral("square");
+    case MarkerShape::Triangle:
+        return QStringLiteral("triangle");
     }
     return {};
 }
 
-QColor Symbology::selectionColor() { return QColor(0xff, 0xb0, 0x00); }
-QColor Symbology::borderEmphasisColor() { return QColor(0xb2, 0x18, 0x2b); }
+QColor Symbology::selectionColor()
+{
+    return QColor(0xff, 0xb0, 0x00);
+}
+QColor Symbology::borderEmphasisColor()
+{
+    return QColor(0xb2, 0x18, 0x2b);
+}
 
 } // namespace fa

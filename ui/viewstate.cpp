@@ -36,6 +36,9 @@ void ViewState::setSelectedEvent(const QUuid& id)
     emit selectionChanged(id);
 }
 
-void ViewState::notifyEventsChanged() { emit eventsChanged(); }
+void ViewState::notifyEventsChanged()
+{
+    emit eventsChanged();
+}
 
 } // namespace fa

@@ -2,6 +2,8 @@
 #include "messagecollector.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -33,7 +35,10 @@ QStringList takeQtWarnings()
     return std::exchange(g_messages, {});
 }
 
-void installQtWarningCollector() { qInstallMessageHandler(collect); }
+void installQtWarningCollector()
+{
+    qInstallMessageHandler(collect);
+}
 
 } // namespace fa::test
 
@@ -43,7 +48,17 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("QT_QUICK_BACKEND", "software");
     fa::test::installQtWarningCollector();
+    // Settings and data of the tests stay in a throw-away folder, never the user's.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toUtf8());
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       home.filePath(QStringLiteral("config")));
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("FrontierAtlasTests"));
+    QApplication::setApplicationName(QStringLiteral("ui_tests"));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
