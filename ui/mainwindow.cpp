@@ -28,10 +28,13 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -79,9 +82,11 @@ MainWindow::MainWindow(ViewState* state, DatabaseController* db, QWidget* parent
         updateCounts();
     });
 
-    resize(1400, 900);
+    // First start: most of the screen (the docks need room beside the map).
+    const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+    resize(std::min(1600, avail.width() * 92 / 100), std::min(1000, avail.height() * 92 / 100));
     m_defaultState = saveState(kStateVersion);
-    restoreSettings();
+    m_layoutRestored = restoreSettings();
     updateTitle();
     updateRecentMenu();
     updateWindowLabel();
@@ -545,15 +550,37 @@ void MainWindow::showShortcuts()
     QMessageBox::information(this, tr("Keyboard Shortcuts"), text);
 }
 
-void MainWindow::restoreSettings()
+bool MainWindow::restoreSettings()
 {
     QSettings s;
     if (s.contains(kGeometryKey))
         restoreGeometry(s.value(kGeometryKey).toByteArray());
-    if (s.contains(kStateKey))
-        restoreState(s.value(kStateKey).toByteArray(), kStateVersion);
     if (s.contains(kSplitterKey))
         m_splitter->restoreState(s.value(kSplitterKey).toByteArray());
+    return s.contains(kStateKey) && restoreState(s.value(kStateKey).toByteArray(), kStateVersion);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored || m_defaultDocksSized)
+        return;
+    m_defaultDocksSized = true;
+    // Dock sizes only stick once the window has its real size: set them on the first show.
+    QTimer::singleShot(0, this, [this] {
+        // The map and the timeline's controls need about 1,150 px: on narrower screens the
+        // filters share the right-hand column with the details, as tabs.
+        const int avail = screen() ? screen()->availableGeometry().width() : 1920;
+        if (avail < 1900) {
+            addDockWidget(Qt::RightDockWidgetArea, m_filterDock);
+            tabifyDockWidget(m_filterDock, m_detailsDock);
+            m_detailsDock->raise();
+            resize(std::min(width(), avail * 96 / 100), height());
+        }
+        resizeDocks({m_filterDock, m_detailsDock}, {270, 380}, Qt::Horizontal);
+        resizeDocks({m_tableDock}, {230}, Qt::Vertical);
+        m_defaultState = saveState(kStateVersion);
+    });
 }
 
 void MainWindow::saveSettings() const

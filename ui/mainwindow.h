@@ -58,6 +58,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildCentre();
@@ -70,7 +71,7 @@ private:
     void updateWindowLabel();
     void updateTitle();
     void updateRecentMenu();
-    void restoreSettings();
+    bool restoreSettings(); ///< true if a saved dock layout was restored
     void saveSettings() const;
     void resetLayout();
     void showShortcuts();
@@ -101,6 +102,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_saveCopyAction = nullptr;
     QByteArray m_defaultState; ///< the dock layout as built, for "Reset Layout"
+    bool m_layoutRestored = false;
+    bool m_defaultDocksSized = false;
 };
 
 } // namespace fa
