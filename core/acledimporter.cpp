@@ -117,7 +117,10 @@ std::pair<QString, QString> acledTypeFor(Family family, const QString& eventType
             return {QString::fromLatin1(t.event), QString::fromLatin1(t.sub)};
     if (family == Family::Diplomatic)
         return {QStringLiteral("Strategic developments"), QStringLiteral("Agreement")};
-    if (eventType.contains(u"attack") || eventType.contains(u"clash"))
+    if (eventType == u"one-sided violence")
+        return {QStringLiteral("Violence against civilians"), QStringLiteral("Attack")};
+    // Other incidents (UCDP's violence types, our "armed attack"...) are closest to a clash.
+    if (family == Family::Incident)
         return {QStringLiteral("Battles"), QStringLiteral("Armed clash")};
     return {QStringLiteral("Strategic developments"), QStringLiteral("Other")};
 }

@@ -190,6 +190,21 @@ INSTANTIATE_TEST_SUITE_P(
         TypeCase{"Riots/Protests", "", Family::Context, "protest"},
         TypeCase{"Strategic developments", "Something new", Family::Context, "something new"}));
 
+TEST(Acled, OurTypesBackToAcled)
+{
+    using P = std::pair<QString, QString>;
+    EXPECT_EQ(acled::acledTypeFor(Family::Incident, QStringLiteral("drone attack")),
+              (P{"Explosions/Remote violence", "Air/drone strike"}));
+    EXPECT_EQ(acled::acledTypeFor(Family::Incident, QStringLiteral("state-based violence")),
+              (P{"Battles", "Armed clash"}));
+    EXPECT_EQ(acled::acledTypeFor(Family::Incident, QStringLiteral("one-sided violence")),
+              (P{"Violence against civilians", "Attack"}));
+    EXPECT_EQ(acled::acledTypeFor(Family::Diplomatic, QStringLiteral("visit")),
+              (P{"Strategic developments", "Agreement"}));
+    EXPECT_EQ(acled::acledTypeFor(Family::Context, QStringLiteral("political change")),
+              (P{"Strategic developments", "Other"}));
+}
+
 TEST(Acled, PrecisionCodes)
 {
     EXPECT_EQ(acled::timePrecisionFromCode(1), TimePrecision::Day);

@@ -7,6 +7,7 @@
 #include "viewstate.h"
 
 #include <QFile>
+#include <QPixmap>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -46,6 +47,11 @@ TEST(ImportDialog, PreviewShowsMappedRowsAndReasons)
     EXPECT_EQ(t->item(0, 1)->text(), QStringLiteral("ok"));
     EXPECT_EQ(t->item(0, 3)->text(), QStringLiteral("Armed clash in Panj"));
     EXPECT_EQ(t->item(1, 1)->text(), QStringLiteral("bad date \"32 March 2021\" in event_date"));
+    // FRONTIER_GRAB_DIR=folder saves what the dialog looks like, for a human to check.
+    if (const QString dir = qEnvironmentVariable("FRONTIER_GRAB_DIR"); !dir.isEmpty()) {
+        d.resize(1100, 620);
+        EXPECT_TRUE(d.grab().save(dir + QStringLiteral("/import-dialog.png")));
+    }
 }
 
 TEST(ImportDialog, ImportsOnAWorkerThreadAndTheStoreReloads)
