@@ -222,21 +222,17 @@ void MarkerModel::markSelection(std::vector<Marker>& rows)
     }
     if (!m_selRow)
         return;
-    Marker m;
-    m.latitude = index->latitudeAt(*m_selRow);
-    m.longitude = index->longitudeAt(*m_selRow);
-    m.count = 1;
-    m.family = index->familyAt(*m_selRow);
-    m.familyCounts[int(m.family)] = 1;
-    m.casualties = index->casualtiesAt(*m_selRow);
-    m.id = sel;
-    m.selected = true;
-    // The cell it would cluster in, so that a click on it can reach its cluster.
-    m.cellX = std::int64_t(std::floor(MercatorView::worldX(m.longitude, m_view.zoom) / m_cellPx));
-    m.cellY = std::int64_t(std::floor(MercatorView::worldY(m.latitude, m_view.zoom) / m_cellPx));
-    if (m_view.zoom >= kPrecisionZoom)
-        m.precisionMetres = precisionRadiusMetres(index->coordPrecisionAt(*m_selRow));
-    rows.push_back(m);
+    // Ring the cluster holding it, so that its count stays readable and a click on it still
+    // expands the cluster (or steps to the next co-located event).
+    const double lon = index->longitudeAt(*m_selRow), lat = index->latitudeAt(*m_selRow);
+    const auto cx = std::int64_t(std::floor(MercatorView::worldX(lon, m_view.zoom) / m_cellPx));
+    const auto cy = std::int64_t(std::floor(MercatorView::worldY(lat, m_view.zoom) / m_cellPx));
+    for (Marker& m : rows) {
+        if (m.cellX == cx && m.cellY == cy) {
+            m.selected = true;
+            return;
+        }
+    }
 }
 
 void MarkerModel::applyRows(std::vector<Marker> rows)

@@ -204,13 +204,22 @@ TEST(MarkerModel, TheSelectedEventStandsOutEvenInsideACluster)
     ASSERT_EQ(fx.model.rowCount(), 1);
     fx.state.setSelectedEvent(rows[2].id);
     fx.model.refreshNow();
-    // The cluster stays, and the selected event is drawn on its own, on top.
-    ASSERT_EQ(fx.model.rowCount(), 2);
-    int sel = fx.model.marker(0).selected ? 0 : 1;
-    EXPECT_TRUE(fx.model.marker(sel).selected);
-    EXPECT_EQ(fx.model.marker(sel).id, rows[2].id);
-    EXPECT_EQ(fx.model.marker(1 - sel).count, 5u);
-    EXPECT_TRUE(fx.model.index(sel).data(MarkerModel::SelectedRole).toBool());
+    // The cluster holding it is ringed; its count stays.
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    EXPECT_TRUE(fx.model.marker(0).selected);
+    EXPECT_EQ(fx.model.marker(0).count, 5u);
+    EXPECT_TRUE(fx.model.index(0).data(MarkerModel::SelectedRole).toBool());
+    // Zoomed in, it is a marker of its own, and only that one is selected.
+    fx.view(37.504, 71.55, 14);
+    int selectedRows = 0;
+    for (int r = 0; r < fx.model.rowCount(); ++r) {
+        selectedRows += fx.model.marker(r).selected;
+        if (fx.model.marker(r).selected && fx.model.marker(r).count == 1) {
+            EXPECT_EQ(fx.model.marker(r).id, rows[2].id);
+        }
+    }
+    EXPECT_EQ(selectedRows, 1);
+    fx.view(37.5, 71.5, 6);
     // Outside the window: not drawn.
     fx.state.navigator()->setWindow(k2022 + 3 * kDay, k2022 + 10 * kDay);
     fx.model.refreshNow();
