@@ -33,7 +33,7 @@ ImportFormat detectImportFormat(const QByteArray& head, const QString& fileName)
 /// refused with a message naming the limit.
 struct ImportLimits {
     qint64 maxRecordBytes = 1 << 20;           ///< one CSV record / GeoJSON feature / KML text
-    qint64 maxUncompressedBytes = 512ll << 20; ///< the KML inside a KMZ
+    qint64 maxUncompressedBytes = 256ll << 20; ///< the KML inside a KMZ (held in memory)
     double maxCompressionRatio = 200.0;        ///< KMZ entry uncompressed / compressed size
     int maxNestingDepth = 64;                  ///< JSON / XML nesting
 };
