@@ -7,7 +7,10 @@
 #include "eventindex.h"
 #include "eventstore.h"
 #include "eventtableview.h"
+#include "exportdatadialog.h"
+#include "exportdialog.h"
 #include "filterpanel.h"
+#include "importdialog.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
 #include "markermodel.h"
@@ -222,6 +225,23 @@ void MainWindow::buildActions()
         make(tr("Save a &Copy As…"), QKeySequence(tr("Ctrl+Shift+S")), &MainWindow::saveCopyDialog);
     m_saveCopyAction->setIcon(st->standardIcon(QStyle::SP_DialogSaveButton));
     file->addAction(m_saveCopyAction);
+    file->addSeparator();
+    QAction* importAct = make(tr("&Import Events…"), QKeySequence(tr("Ctrl+I")),
+                              [this] { ImportDialog::run(m_state, this); });
+    QAction* exportData = make(tr("Export &Events…"), QKeySequence(tr("Ctrl+Shift+E")),
+                               [this] { ExportDataDialog::run(m_state, this); });
+    QAction* exportBriefing = make(tr("Export &Briefing…"), QKeySequence(tr("Ctrl+E")), [this] {
+        // The briefing shows what the map shows now.
+        auto* dialog = new ExportDialog(m_state, m_bridge->viewport().bounds(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    for (QAction* a : {importAct, exportData, exportBriefing}) {
+        a->setEnabled(m_state->store() != nullptr);
+        connect(m_state, &ViewState::dataReset, a,
+                [this, a] { a->setEnabled(m_state->store() != nullptr); });
+        file->addAction(a);
+    }
     file->addSeparator();
     QAction* quit = make(tr("&Quit"), QKeySequence::Quit, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
