@@ -236,11 +236,24 @@ void MainWindow::buildActions()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-    for (QAction* a : {importAct, exportData, exportBriefing}) {
+    QAction* copyBriefing =
+        make(tr("Copy Briefing &Picture"), QKeySequence(tr("Ctrl+Shift+C")), [this] {
+            // Same picture as the export dialog's remembered choices, straight to the clipboard.
+            ExportDialog::copyToClipboard(m_state, m_bridge->viewport().bounds());
+            statusBar()->showMessage(tr("Briefing picture copied to the clipboard"), 4000);
+        });
+    // Right-click on the map: export or copy what it shows now.
+    QAction* exportView = make(tr("Export View as Briefing…"), QKeySequence(),
+                               [exportBriefing] { exportBriefing->trigger(); });
+    m_map->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_map->addAction(exportView);
+    m_map->addAction(copyBriefing);
+    for (QAction* a : {importAct, exportData, exportBriefing, copyBriefing, exportView}) {
         a->setEnabled(m_state->store() != nullptr);
         connect(m_state, &ViewState::dataReset, a,
                 [this, a] { a->setEnabled(m_state->store() != nullptr); });
-        file->addAction(a);
+        if (a != exportView)
+            file->addAction(a);
     }
     file->addSeparator();
     QAction* quit = make(tr("&Quit"), QKeySequence::Quit, &QWidget::close);

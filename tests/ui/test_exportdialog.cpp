@@ -2,7 +2,10 @@
 #include "exportdialog.h"
 #include "viewstate.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QImage>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,4 +58,16 @@ TEST(ExportDialog, PreviewShowsAPictureWithTheOutputsProportions)
     ASSERT_FALSE(pm.isNull());
     const double aspect = double(pm.width()) / pm.height();
     EXPECT_NEAR(aspect, 1920.0 / 1080.0, 0.02);
+}
+
+TEST(ExportDialog, CopyToClipboardPutsTheBriefingPictureThere)
+{
+    QSettings().remove(QStringLiteral("briefingExport"));
+    QApplication::clipboard()->clear();
+    ViewState state;
+    ASSERT_TRUE(ExportDialog::copyToClipboard(&state, GeoBox{66, 35.5, 76, 40.5}));
+    const QImage img = QApplication::clipboard()->image();
+    ASSERT_FALSE(img.isNull());
+    EXPECT_EQ(img.size(), QSize(1920, 1080)); // the remembered (default) size
+    EXPECT_EQ(img.pixelColor(5, 5), QColor(Qt::white)); // no caveat band by default
 }
