@@ -89,14 +89,30 @@ QString dateText(const QDateTime& utc, TimePrecision p, DisplayZone z)
              local.time().toString(QStringLiteral("HH:mm")), zoneLabel(z));
 }
 
+namespace {
+
+// Ends are exclusive ([start, end)): an end at midnight UTC closes the day before, which is the
+// last day the event ran and what a reader expects to see ("20 – 21 November", not "– 22").
+// Otherwise the end is as precise as the start, but never coarser than a day.
+std::pair<QDateTime, TimePrecision> displayedEnd(const Event& e)
+{
+    const QDateTime end = e.end->toUTC();
+    if (end.time() == QTime(0, 0) && end.addDays(-1) >= e.start.toUTC())
+        return {end.addDays(-1), TimePrecision::Day};
+    return {end, e.timePrecision == TimePrecision::Minute ? TimePrecision::Minute
+                                                          : TimePrecision::Day};
+}
+
+} // namespace
+
 QString eventDateText(const Event& e, DisplayZone z)
 {
     QString s = dateText(e.start, e.timePrecision, z);
     if (e.end && *e.end != e.start) {
-        // The end is as precise as the start, but never coarser than a day.
-        const TimePrecision endP =
-            e.timePrecision == TimePrecision::Minute ? TimePrecision::Minute : TimePrecision::Day;
-        s += QStringLiteral(" – ") + dateText(*e.end, endP, z);
+        const auto [end, endP] = displayedEnd(e);
+        const QString endText = dateText(end, endP, z);
+        if (endText != s)
+            s += QStringLiteral(" – ") + endText;
     }
     return s;
 }
@@ -135,9 +151,8 @@ QString eventSolarHijriText(const Event& e, DisplayZone z)
 {
     QString s = solarHijriText(e.start, e.timePrecision, z);
     if (!s.isEmpty() && e.end && *e.end != e.start) {
-        const TimePrecision endP =
-            e.timePrecision == TimePrecision::Minute ? TimePrecision::Minute : TimePrecision::Day;
-        const QString end = solarHijriText(*e.end, endP, z);
+        const auto [endAt, endP] = displayedEnd(e);
+        const QString end = solarHijriText(endAt, endP, z);
         if (!end.isEmpty() && end != s)
             s += QStringLiteral(" – ") + end;
     }
