@@ -1,6 +1,9 @@
 #include "event.h"
 
+#include <QDate>
+
 #include <array>
+#include <limits>
 #include <utility>
 
 namespace fa {
@@ -57,5 +60,27 @@ std::optional<CoordPrecision> coordPrecisionFromString(const QString& s)
 }
 std::optional<Confidence> confidenceFromString(const QString& s) { return valueOf(kConfidences, s); }
 std::optional<OriginKind> originKindFromString(const QString& s) { return valueOf(kOrigins, s); }
+
+qint64 coverageEndSecs(qint64 start, std::optional<qint64> explicitEnd, TimePrecision p)
+{
+    constexpr qint64 kSecsPerDay = 86400;
+    if (explicitEnd && *explicitEnd > start)
+        return *explicitEnd;
+    if (p == TimePrecision::Month || p == TimePrecision::Year) {
+        // Floor division: dates before 1970 have negative seconds.
+        qint64 days = start / kSecsPerDay;
+        if (start % kSecsPerDay < 0)
+            --days;
+        const QDate d = QDate(1970, 1, 1).addDays(days);
+        const QDate next = p == TimePrecision::Month ? QDate(d.year(), d.month(), 1).addMonths(1)
+                                                     : QDate(d.year() + 1, 1, 1);
+        if (next.isValid()) {
+            const qint64 end = QDate(1970, 1, 1).daysTo(next) * kSecsPerDay;
+            if (end > start)
+                return end;
+        }
+    }
+    return start == std::numeric_limits<qint64>::max() ? start : start + 1;
+}
 
 } // namespace fa

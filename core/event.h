@@ -97,6 +97,12 @@ std::optional<CoordPrecision> coordPrecisionFromString(const QString& s);
 std::optional<Confidence> confidenceFromString(const QString& s);
 std::optional<OriginKind> originKindFromString(const QString& s);
 
+/// The end of the interval [start, end) an event covers, in UTC seconds: its explicit end when
+/// after the start, else the rest of the calendar month or year for a month- or year-precision
+/// date, else one second. The store's time queries and the in-memory index both use this rule,
+/// so that they always agree on what lies in a window.
+qint64 coverageEndSecs(qint64 startSecs, std::optional<qint64> explicitEndSecs, TimePrecision p);
+
 /// Casualties used for sizing and the minimum-casualty filter: killed + injured, unknown as 0.
 inline int knownCasualties(const Event& e)
 {

@@ -28,7 +28,6 @@ constexpr std::uint32_t kBlock = 64;
 /// wrong argument from allocating gigabytes).
 constexpr int kMaxBuckets = 1 << 20;
 
-constexpr qint64 kSecsPerDay = 86400;
 
 /// Web Mercator, normalised to a world of width 1 (multiply by 256 * 2^zoom for pixels). x
 /// multiplies by 1/360 instead of dividing (clustering runs this a million times per call); y
@@ -80,29 +79,6 @@ qint64 saturatingSub(qint64 a, qint64 b)
     if (b > 0 && a < std::numeric_limits<qint64>::min() + b)
         return std::numeric_limits<qint64>::min();
     return a - b;
-}
-
-/// [start, end) of an event: explicit end, else the month/year for month/year precision,
-/// else one second.
-qint64 coverageEnd(qint64 start, qint64 explicitEnd, TimePrecision p)
-{
-    if (explicitEnd > start)
-        return explicitEnd;
-    if (p == TimePrecision::Month || p == TimePrecision::Year) {
-        // Floor division: dates before 1970 have negative seconds.
-        qint64 days = start / kSecsPerDay;
-        if (start % kSecsPerDay < 0)
-            --days;
-        const QDate d = QDate(1970, 1, 1).addDays(days);
-        const QDate next = p == TimePrecision::Month ? QDate(d.year(), d.month(), 1).addMonths(1)
-                                                     : QDate(d.year() + 1, 1, 1);
-        if (next.isValid()) {
-            const qint64 end = QDate(1970, 1, 1).daysTo(next) * kSecsPerDay;
-            if (end > start)
-                return end;
-        }
-    }
-    return start == std::numeric_limits<qint64>::max() ? start : start + 1;
 }
 
 } // namespace
@@ -185,7 +161,7 @@ struct EventIndex::Columns {
         id.insert(at(id), r.id);
         rowid.insert(at(rowid), r.rowid);
         start.insert(at(start), r.startSecs);
-        end.insert(at(end), coverageEnd(r.startSecs, r.endSecs, r.timePrecision));
+        end.insert(at(end), coverageEndSecs(r.startSecs, r.endSecs, r.timePrecision));
         lon.insert(at(lon), lo);
         lat.insert(at(lat), la);
         mercY.insert(at(mercY), normY(la));

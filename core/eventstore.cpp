@@ -23,7 +23,6 @@ namespace fa {
 namespace {
 
 constexpr int kBusyTimeoutMs = 2000;
-constexpr qint64 kSecsPerDay = 86400;
 
 QString nativePath(const QString& path)
 {
@@ -37,29 +36,6 @@ QDateTime fromSecs(qint64 s)
 QDateTime fromMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
-}
-
-/// The end of [start, end) an event covers; the same rule as EventIndex::coverage so that the
-/// store's time queries and the index agree: an explicit end, else the rest of the calendar
-/// month/year for month/year precision, else one second.
-qint64 coverageEnd(qint64 start, std::optional<qint64> end, TimePrecision p)
-{
-    if (end && *end > start)
-        return *end;
-    if (p == TimePrecision::Month || p == TimePrecision::Year) {
-        qint64 days = start / kSecsPerDay;
-        if (start % kSecsPerDay < 0)
-            --days;
-        const QDate d = QDate(1970, 1, 1).addDays(days);
-        const QDate next = p == TimePrecision::Month ? QDate(d.year(), d.month(), 1).addMonths(1)
-                                                     : QDate(d.year() + 1, 1, 1);
-        if (next.isValid()) {
-            const qint64 e = QDate(1970, 1, 1).daysTo(next) * kSecsPerDay;
-            if (e > start)
-                return e;
-        }
-    }
-    return start + 1;
 }
 
 // Fast enum parsing from the raw column bytes (forEachIndexRow runs a million times).
@@ -158,7 +134,7 @@ void bindEventColumns(Statement& st, const Event& e)
         .bind(7, toString(e.timePrecision))
         .bind(8, end)
         .bind(9, start)
-        .bind(10, coverageEnd(start, end, e.timePrecision))
+        .bind(10, coverageEndSecs(start, end, e.timePrecision))
         .bind(11, e.place)
         .bind(12, e.district)
         .bind(13, e.region)
