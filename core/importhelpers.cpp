@@ -241,8 +241,10 @@ std::optional<ParsedDate> parseDate(QStringView text)
     }
     if (month == 0)
         return std::nullopt;
+    // Four-digit years only: "03-April-000000002141291448" is a valid QDate but no event date,
+    // and its QDateTime would be invalid.
     const QDate d(year, month, day);
-    if (!d.isValid() || year < 1000)
+    if (!d.isValid() || year < 1000 || year > 9999)
         return std::nullopt;
     return ParsedDate{utcDay(d), TimePrecision::Day};
 }

@@ -1,5 +1,6 @@
 // ACLED CSV: both layouts, type and precision mapping, every bad-row reason.
 #include "acledimporter.h"
+#include "importhelpers.h"
 #include "importtesthelpers.h"
 
 #include <QTimeZone>
@@ -215,4 +216,19 @@ TEST(Acled, PrecisionCodes)
     EXPECT_EQ(acled::coordPrecisionFromCode(2), CoordPrecision::District);
     EXPECT_EQ(acled::coordPrecisionFromCode(3), CoordPrecision::Region);
     EXPECT_FALSE(acled::coordPrecisionFromCode(4));
+}
+
+// Found by fuzz_acled: a spelled date with a ten-digit year is a valid QDate but no event date;
+// it must be rejected as a bad date, never handed on with an invalid start.
+TEST(Acled, AHugeYearIsABadDateNotAnInvalidEvent)
+{
+    const Collected c = collectFile(ImportFormat::Acled, "acled_fuzz_hugeyear.csv");
+    ASSERT_TRUE(c.status.ok()) << c.status.error().message.toStdString();
+    for (const Event& e : c.events)
+        EXPECT_TRUE(e.start.isValid()) << e.title.toStdString();
+    ASSERT_EQ(c.events.size(), 1u);
+    EXPECT_FALSE(c.reasonFor(3).isEmpty());
+    EXPECT_TRUE(c.reasonFor(3).contains(QStringLiteral("date"))) << c.reasonFor(3).toStdString();
+    EXPECT_FALSE(importhelpers::parseDate(u"03-April-000000002141291448").has_value());
+    EXPECT_TRUE(importhelpers::parseDate(u"15 March 2021").has_value());
 }
