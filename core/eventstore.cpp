@@ -1259,47 +1259,47 @@ Status EventStore::forEachIndexRow(const std::function<void(const IndexSourceRow
     return {};
 }
 
-Result<std::vector<qint64>> EventStore::fullTextRowids(const QString& query) const
+namespace {
+
+/// Steps a bound statement to its end and collects its first column (rowid lists).
+Result<std::vector<qint64>> firstColumnInt64(Statement& st)
 {
     std::vector<qint64> out;
+    for (;;) {
+        auto row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back(st.columnInt64(0));
+    }
+    st.reset();
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<qint64>> EventStore::fullTextRowids(const QString& query) const
+{
     const QString fts = safeFtsQuery(query);
     if (fts.isEmpty())
-        return out;
+        return std::vector<qint64>{};
     auto st =
         d->db->cached("SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 ORDER BY rowid");
     if (!st)
         return st.error();
     (*st)->bind(1, fts);
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back((*st)->columnInt64(0));
-    }
-    (*st)->reset();
-    return out;
+    return firstColumnInt64(**st);
 }
 
 Result<std::vector<qint64>> EventStore::rowidsWithActors(const QStringList& actors) const
 {
-    std::vector<qint64> out;
     auto st = d->db->cached("SELECT DISTINCT event_id FROM actors WHERE name IN "
                             "(SELECT value FROM json_each(?1)) ORDER BY event_id");
     if (!st)
         return st.error();
     (*st)->bind(1, jsonArray(actors));
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back((*st)->columnInt64(0));
-    }
-    (*st)->reset();
-    return out;
+    return firstColumnInt64(**st);
 }
 
 Result<QString> EventStore::integrityCheck() const
