@@ -1,6 +1,7 @@
 #include "briefingrenderer.h"
 
 #include "eventstore.h"
+#include "filterpanel.h"
 #include "symbology.h"
 
 #include <QCryptographicHash>
@@ -79,32 +80,9 @@ QString BriefingRenderer::describeWindow(qint64 fromSecs, qint64 toSecs)
 
 QString BriefingRenderer::describeFilter(const EventFilter& f)
 {
-    QStringList parts;
-    if (!f.families.isEmpty() && f.families.size() < kFamilyCount) {
-        QStringList fams;
-        for (Family fam : {Family::Incident, Family::Diplomatic, Family::Context})
-            if (f.families.contains(fam))
-                fams << Symbology::familyLanePlural(fam);
-        parts << fams.join(QStringLiteral(" and "));
-    }
-    auto listed = [](const QSet<QString>& set) {
-        QStringList l(set.begin(), set.end());
-        l.sort(Qt::CaseInsensitive);
-        return l.join(QStringLiteral(", "));
-    };
-    if (!f.eventTypes.isEmpty())
-        parts << QObject::tr("type: %1").arg(listed(f.eventTypes));
-    if (!f.countries.isEmpty())
-        parts << QObject::tr("country: %1").arg(listed(f.countries));
-    if (!f.actors.isEmpty())
-        parts << QObject::tr("actor: %1").arg(listed(f.actors));
-    if (f.minCasualties > 0)
-        parts << QObject::tr("at least %n casualties", nullptr, f.minCasualties);
-    if (!f.text.isEmpty())
-        parts << QObject::tr("text: \u201c%1\u201d").arg(f.text);
-    if (parts.isEmpty())
-        return QObject::tr("All events");
-    return parts.join(QStringLiteral(" · "));
+    // The same words as the filter panel's summary line, without its time window (the title
+    // carries the window): the slide says what the analyst saw on screen.
+    return FilterPanel::describe(f, 0, 0, false);
 }
 
 QString BriefingRenderer::effectiveTitle() const

@@ -92,7 +92,7 @@ public:
     /// Where the map area lies inside a target (for tests that look at pixels).
     QRectF mapRectFor(const QRectF& target, qreal scale) const;
 
-    /// The filter in words, e.g. "Incidents · type: drone attack · at least 1 casualty".
+    /// The filter in words, as the filter panel's summary says it (without the time window).
     static QString describeFilter(const EventFilter& f);
     /// "12 Mar 2021 – 28 Nov 2026".
     static QString describeWindow(qint64 fromSecs, qint64 toSecs);

@@ -130,8 +130,9 @@ TEST(Briefing, DefaultTitleAndSubtitleSayTheWindowAndTheFilterInWords)
     fx.scene.filter.minCasualties = 2;
     BriefingRenderer r({}, fx.scene);
     EXPECT_EQ(r.effectiveTitle().toStdString(), "Frontier events, 1 Jan 2024 – 31 Dec 2025");
-    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("Incidents")));
-    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("at least 2 casualties")));
+    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("Incident events")))
+        << r.effectiveSubtitle().toStdString();
+    EXPECT_TRUE(r.effectiveSubtitle().contains(QStringLiteral("at least 2 killed or injured")));
     EXPECT_EQ(BriefingRenderer::describeFilter({}), QStringLiteral("All events"));
 }
 
