@@ -399,6 +399,10 @@ void BriefingRenderer::drawNorthArrow(QPainter* p, const QRectF& mapRect, qreal 
 {
     // Web Mercator keeps north up everywhere, so the arrow is always vertical.
     const QPointF c(mapRect.left() + 34 * s, mapRect.top() + 44 * s);
+    // A light backing, as behind the scale bar, so that place labels never run through it.
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(255, 255, 255, 215));
+    p->drawRoundedRect(QRectF(c.x() - 20 * s, c.y() - 48 * s, 40 * s, 68 * s), 4 * s, 4 * s);
     QPainterPath arrow;
     arrow.moveTo(c + QPointF(0, -22 * s));
     arrow.lineTo(c + QPointF(11 * s, 14 * s));
