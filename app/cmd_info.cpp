@@ -1,8 +1,8 @@
 // frontier-atlas info --db FILE: schema version, counts per family, extent, integrity.
 #include "commands.h"
+#include "dbcommand.h"
 #include "eventstore.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -12,14 +12,9 @@
 namespace fa::app {
 namespace {
 
-constexpr int kUsageError = 2;
-constexpr int kFailure = 1;
-
-int fail(int code, QString message)
+int fail(int code, const QString& message)
 {
-    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "frontier-atlas info: %s\n", qPrintable(message));
-    return code;
+    return failCommand("info", code, message);
 }
 
 QString isoUtc(const QDateTime& t)
@@ -34,29 +29,13 @@ int runInfo(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Describe a database: schema version, event counts, extent and integrity."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The database file."),
-                                QStringLiteral("FILE"));
-    parser.addOption(db);
-    if (!parser.parse(QCoreApplication::arguments()))
-        return fail(kUsageError, parser.errorText() + QStringLiteral(" (see info --help)"));
-    if (parser.isSet(help)) {
-        // Qt's usage line would name the sub-command alone ("Usage: info [options]").
-        const QString usage =
-            QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
-        std::printf("%s", qPrintable(parser.helpText().replace(
-                              usage, QStringLiteral("Usage: frontier-atlas info --db FILE"))));
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(kUsageError, QStringLiteral("unexpected argument \"%1\"; usage: info --db FILE")
-                                     .arg(parser.positionalArguments().constFirst()));
-    const QString path = parser.value(db);
-    if (path.isEmpty())
-        return fail(kUsageError, QStringLiteral("missing --db FILE (the database to describe)"));
+    const auto parsed = parseDbCommand(
+        {"info",
+         QStringLiteral("Describe a database: schema version, event counts, extent and integrity."),
+         QStringLiteral("The database file."), QStringLiteral("the database to describe")});
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const QString path = std::get<QString>(parsed);
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo file(path);
     if (!file.exists())

@@ -1,9 +1,9 @@
 // frontier-atlas init --db FILE: a new database holding the bundled dataset.
 #include "bundleddataset.h"
 #include "commands.h"
+#include "dbcommand.h"
 #include "eventstore.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -13,15 +13,9 @@
 namespace fa::app {
 namespace {
 
-constexpr int kUsageError = 2;
-constexpr int kFailure = 1;
-
-int fail(int code, QString message)
+int fail(int code, const QString& message)
 {
-    // One line on stderr, whatever the message carries (SQLite texts may hold newlines).
-    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "frontier-atlas init: %s\n", qPrintable(message));
-    return code;
+    return failCommand("init", code, message);
 }
 
 } // namespace
@@ -31,30 +25,13 @@ int runInit(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Create a new database holding the bundled frontier dataset."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("The database file to create (must not exist)."),
-                                QStringLiteral("FILE"));
-    parser.addOption(db);
-    if (!parser.parse(QCoreApplication::arguments()))
-        return fail(kUsageError, parser.errorText() + QStringLiteral(" (see init --help)"));
-    if (parser.isSet(help)) {
-        // Qt's usage line would name the sub-command alone ("Usage: init [options]").
-        const QString usage =
-            QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
-        std::printf("%s", qPrintable(parser.helpText().replace(
-                              usage, QStringLiteral("Usage: frontier-atlas init --db FILE"))));
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(kUsageError, QStringLiteral("unexpected argument \"%1\"; usage: init --db FILE")
-                                     .arg(parser.positionalArguments().constFirst()));
-    const QString path = parser.value(db);
-    if (path.isEmpty())
-        return fail(kUsageError, QStringLiteral("missing --db FILE (the database to create)"));
+    const auto parsed = parseDbCommand(
+        {"init", QStringLiteral("Create a new database holding the bundled frontier dataset."),
+         QStringLiteral("The database file to create (must not exist)."),
+         QStringLiteral("the database to create")});
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const QString path = std::get<QString>(parsed);
     if (QFileInfo(path).exists() || QFileInfo(path).isSymLink())
         return fail(kFailure, QStringLiteral("%1 already exists; init never overwrites a file")
                                   .arg(QDir::toNativeSeparators(path)));
