@@ -1,9 +1,12 @@
 #include "event.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QRandomGenerator>
 
 #include <array>
 #include <limits>
+#include <mutex>
 #include <utility>
 
 namespace fa {
@@ -81,6 +84,41 @@ qint64 coverageEndSecs(qint64 start, std::optional<qint64> explicitEnd, TimePrec
         }
     }
     return start == std::numeric_limits<qint64>::max() ? start : start + 1;
+}
+
+QUuid newEventId()
+{
+    static std::mutex mutex;
+    static qint64 lastMs = 0;
+    static quint32 counter = 0;
+    qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    quint32 seq = 0;
+    {
+        std::lock_guard lock(mutex);
+        if (ms <= lastMs) {
+            // Same millisecond (or the clock went back): count on; when the 12 bits run out,
+            // borrow the next millisecond, as RFC 9562 6.2 allows.
+            ms = lastMs;
+            if (++counter > 0xFFF) {
+                ++ms;
+                counter = 0;
+            }
+        } else {
+            counter = QRandomGenerator::global()->bounded(0x400u); // leaves room to count
+        }
+        lastMs = ms;
+        seq = counter;
+    }
+    const quint64 random = QRandomGenerator::global()->generate64();
+    std::array<char, 16> b{};
+    for (int i = 0; i < 6; ++i)
+        b[i] = char(quint64(ms) >> (8 * (5 - i)));
+    b[6] = char(0x70 | (seq >> 8));
+    b[7] = char(seq & 0xFF);
+    b[8] = char(0x80 | (random & 0x3F));
+    for (int i = 9; i < 16; ++i)
+        b[i] = char(random >> (8 * (i - 8)));
+    return QUuid::fromRfc4122(QByteArrayView(b.data(), qsizetype(b.size())));
 }
 
 } // namespace fa

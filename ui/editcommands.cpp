@@ -88,7 +88,7 @@ AddEventCommand::AddEventCommand(ViewState* state, Event e)
     : EventCommand(state), m_event(std::move(e))
 {
     if (m_event.id.isNull())
-        m_event.id = QUuid::createUuid();
+        m_event.id = newEventId();
     setText(QObject::tr("add “%1”").arg(shortTitle(m_event)));
 }
 

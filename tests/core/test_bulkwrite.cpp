@@ -1,0 +1,348 @@
+// Bulk writes: the R*Tree packer on its own, time-ordered event ids, and EventStore batches
+// large enough to defer the FTS/R*Tree triggers and the start-time index. After every batch
+// the derived structures must hold exactly the events (SQLite's own rtreecheck, FTS docsize
+// rows, queries), the schema must be back as it was, and a rolled-back batch must leave the
+// file unchanged.
+#include "deferredindexes.h"
+#include "eventstore.h"
+#include "rtreebulkload.h"
+#include "sqlite.h"
+#include "storefixtures.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+using namespace fa;
+using namespace fa::test;
+
+namespace {
+
+std::vector<RtreeBox> randomBoxes(int n, std::mt19937& rng)
+{
+    std::uniform_real_distribution<double> lon(67.0, 75.0), lat(36.5, 39.0);
+    std::uniform_real_distribution<double> t(1.6e9, 1.8e9), span(0, 86400.0 * 60);
+    std::vector<RtreeBox> boxes;
+    for (int i = 0; i < n; ++i) {
+        const double x = lon(rng), y = lat(rng), from = t(rng), to = from + span(rng);
+        boxes.push_back({i + 1,
+                         {rtreeFloatDown(x), rtreeFloatUp(x), rtreeFloatDown(y), rtreeFloatUp(y),
+                          rtreeFloatDown(from), rtreeFloatUp(to)}});
+    }
+    return boxes;
+}
+
+bool contains(const RtreeBox& outer, const RtreeBox& inner)
+{
+    for (int i = 0; i < 6; i += 2)
+        if (inner.bounds[i] < outer.bounds[i] || inner.bounds[i + 1] > outer.bounds[i + 1])
+            return false;
+    return true;
+}
+
+QString queryText(Database& db, const char* sql)
+{
+    auto r = db.queryText(sql);
+    return r ? *r : QStringLiteral("<error: %1>").arg(r.error().message);
+}
+
+qint64 queryCount(Database& db, const char* sql)
+{
+    auto r = db.queryInt(sql);
+    return r && r->has_value() ? **r : -1;
+}
+
+} // namespace
+
+TEST(RtreePacking, EveryBoxLandsInExactlyOneFullLeafUnderBoxesThatContainIt)
+{
+    std::mt19937 rng(11);
+    const auto boxes = randomBoxes(10'000, rng);
+    const PackedRtree tree = packRtree(boxes, 51);
+    ASSERT_GE(tree.levels.size(), 3u);
+    ASSERT_EQ(tree.levels.back().size(), 1u);
+
+    std::set<qint64> seen;
+    std::size_t partlyFilled = 0;
+    for (const auto& leaf : tree.levels.front()) {
+        ASSERT_LE(leaf.cells.size(), 51u);
+        partlyFilled += leaf.cells.size() < 51 ? 1 : 0;
+        for (const RtreeBox& c : leaf.cells)
+            EXPECT_TRUE(seen.insert(c.id).second) << "id " << c.id << " twice";
+    }
+    EXPECT_EQ(seen.size(), boxes.size());
+    EXPECT_EQ(tree.levels.front().size(), (boxes.size() + 50) / 51); // packed full
+    EXPECT_LE(partlyFilled, 1u);
+    // Each cell of an upper level names a node of the level below and contains all its cells.
+    for (std::size_t l = 1; l < tree.levels.size(); ++l) {
+        std::set<qint64> children;
+        for (const auto& node : tree.levels[l])
+            for (const RtreeBox& c : node.cells) {
+                ASSERT_LT(std::size_t(c.id), tree.levels[l - 1].size());
+                children.insert(c.id);
+                for (const RtreeBox& grandChild : tree.levels[l - 1][std::size_t(c.id)].cells)
+                    EXPECT_TRUE(contains(c, grandChild));
+            }
+        EXPECT_EQ(children.size(), tree.levels[l - 1].size()) << "level " << l;
+    }
+}
+
+TEST(RtreePacking, EmptyInputIsOneEmptyRoot)
+{
+    const PackedRtree tree = packRtree({}, 51);
+    ASSERT_EQ(tree.levels.size(), 1u);
+    ASSERT_EQ(tree.levels[0].size(), 1u);
+    EXPECT_TRUE(tree.levels[0][0].cells.empty());
+}
+
+TEST(RtreePacking, FloatsRoundOutwards)
+{
+    for (double v : {69.5679, -0.1, 37.123456789, 1727740801.0, 0.0, -179.999999})
+        EXPECT_TRUE(double(rtreeFloatDown(v)) <= v && v <= double(rtreeFloatUp(v))) << v;
+    EXPECT_EQ(rtreeFloatDown(0.5), 0.5f); // exact values stay exact
+    EXPECT_EQ(rtreeFloatUp(0.5), 0.5f);
+}
+
+TEST(RtreeBulkLoad, SqliteAcceptsTheTreeAndAnswersQueriesLikeBruteForce)
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("r.sqlite")), Database::Mode::Create);
+    ASSERT_TRUE(db.ok());
+    Database& d = **db;
+    ASSERT_TRUE(d.exec("CREATE VIRTUAL TABLE t USING rtree(id, x0, x1, y0, y1, z0, z1)").ok());
+    // A few rows inserted the ordinary way first: the bulk load replaces them.
+    ASSERT_TRUE(d.exec("INSERT INTO t VALUES (999999, 1, 2, 1, 2, 1, 2)").ok());
+
+    std::mt19937 rng(5);
+    const auto boxes = randomBoxes(20'000, rng);
+    ASSERT_TRUE(d.exec("BEGIN").ok());
+    auto s = bulkLoadRtree(d, "t", boxes);
+    ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+    ASSERT_TRUE(d.exec("COMMIT").ok());
+
+    EXPECT_EQ(queryText(d, "SELECT rtreecheck('t')"), QStringLiteral("ok"));
+    EXPECT_EQ(queryCount(d, "SELECT count(*) FROM t_rowid"), 20'000);
+    EXPECT_EQ(queryCount(d, "SELECT count(*) FROM t WHERE id = 999999"), 0);
+
+    std::uniform_real_distribution<double> lon(67.0, 75.0), lat(36.5, 39.0), t(1.6e9, 1.8e9);
+    auto q = d.prepare("SELECT id FROM t WHERE x1 >= ?1 AND x0 <= ?2 AND y1 >= ?3 AND y0 <= ?4 "
+                       "AND z1 >= ?5 AND z0 <= ?6 ORDER BY id");
+    ASSERT_TRUE(q.ok());
+    for (int round = 0; round < 50; ++round) {
+        const double x = lon(rng), y = lat(rng), z = t(rng);
+        const std::array<float, 6> w{float(x),       float(x + 0.8), float(y),
+                                     float(y + 0.4), float(z),       float(z + 86400.0 * 90)};
+        std::vector<qint64> expected;
+        for (const RtreeBox& b : boxes)
+            if (b.bounds[1] >= w[0] && b.bounds[0] <= w[1] && b.bounds[3] >= w[2] &&
+                b.bounds[2] <= w[3] && b.bounds[5] >= w[4] && b.bounds[4] <= w[5])
+                expected.push_back(b.id);
+        q->reset();
+        for (int i = 0; i < 6; ++i)
+            q->bind(i + 1, double(w[std::size_t(i)]));
+        std::vector<qint64> got;
+        while (auto row = q->step()) {
+            if (!*row)
+                break;
+            got.push_back(q->columnInt64(0));
+        }
+        ASSERT_EQ(got, expected) << "round " << round;
+    }
+    // SQLite keeps maintaining the packed tree: inserts split full nodes, deletes shrink them.
+    ASSERT_TRUE(d.exec("INSERT INTO t VALUES (30001, 70, 70, 37, 37, 1.7e9, 1.7e9)").ok());
+    ASSERT_TRUE(d.exec("DELETE FROM t WHERE id BETWEEN 1 AND 5000").ok());
+    EXPECT_EQ(queryText(d, "SELECT rtreecheck('t')"), QStringLiteral("ok"));
+    EXPECT_EQ(queryCount(d, "SELECT count(*) FROM t WHERE x0 <= 70 AND x1 >= 70 AND y0 <= 37 "
+                            "AND y1 >= 37 AND id = 30001"),
+              1);
+}
+
+TEST(EventIds, AreVersion7AndSortInCreationOrder)
+{
+    QSet<QUuid> seen;
+    QByteArray previous;
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 20'000; ++i) {
+        const QUuid id = newEventId();
+        const QByteArray bytes = id.toRfc4122();
+        EXPECT_EQ(uchar(bytes[6]) >> 4, 7);      // version 7
+        EXPECT_EQ(uchar(bytes[8]) & 0xC0, 0x80); // RFC 9562 variant
+        const QByteArray text = id.toByteArray(QUuid::WithoutBraces);
+        ASSERT_LT(previous, text) << i; // the store's uuid index receives them in order
+        previous = text;
+        seen.insert(id);
+    }
+    EXPECT_EQ(seen.size(), 20'000);
+    const QByteArray raw = QUuid::fromString(QLatin1StringView(previous)).toRfc4122();
+    qint64 ms = 0;
+    for (int i = 0; i < 6; ++i)
+        ms = (ms << 8) | uchar(raw[i]);
+    // 20,000 ids may borrow a few milliseconds ahead, never minutes.
+    EXPECT_GE(ms, before);
+    EXPECT_LT(ms, QDateTime::currentMSecsSinceEpoch() + 60'000);
+}
+
+class BulkStore : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        auto s = EventStore::create(path());
+        ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+        m_store = std::move(s).value();
+        auto db = Database::open(path(), Database::Mode::ReadOnly);
+        ASSERT_TRUE(db.ok());
+        m_check = std::move(db).value();
+        m_schema = schema();
+    }
+    QString path() const { return m_dir.filePath(QStringLiteral("bulk.sqlite")); }
+
+    /// Every CREATE statement, so that dropped-and-restored triggers/indexes can be compared.
+    QString schema()
+    {
+        QString out;
+        auto st = m_check->prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+        while (auto row = st->step()) {
+            if (!*row)
+                break;
+            out += st->columnText(0) + u' ' + st->columnText(1) + u' ' + st->columnText(2) + u'\n';
+        }
+        return out;
+    }
+
+    /// Events at (lon, lat) = (68 + i/1000, 37 + i/2000), day i from 2022; the title carries a
+    /// word unique to the batch.
+    static Event numbered(int i, const QString& word)
+    {
+        Event e = sampleEvent(QStringLiteral("Patrol %1 %2").arg(word).arg(i));
+        e.longitude = 68.0 + (i % 5000) / 1000.0;
+        e.latitude = 37.0 + (i % 4000) / 2000.0;
+        e.start = utc(2022, 1, 1).addDays(i % 1500);
+        e.timePrecision = TimePrecision::Day;
+        e.origin.kind = OriginKind::Imported;
+        e.origin.sourceId = QStringLiteral("test:%1:%2").arg(word).arg(i);
+        return e;
+    }
+
+    void addBatch(int from, int count, const QString& word, bool commit = true)
+    {
+        auto b = m_store->beginBatch();
+        ASSERT_TRUE(b.ok());
+        for (int i = from; i < from + count; ++i) {
+            auto r = (*b)->add(numbered(i, word));
+            ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        }
+        if (commit) {
+            auto s = (*b)->commit();
+            ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
+        }
+    }
+
+    /// The derived tables hold exactly the events, and the schema is the one we started with.
+    void expectInSync()
+    {
+        const qint64 events = queryCount(*m_check, "SELECT count(*) FROM events");
+        EXPECT_EQ(queryText(*m_check, "SELECT rtreecheck('events_rtree')"), QStringLiteral("ok"));
+        EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events_rtree_rowid"), events);
+        EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events_rtree_rowid r LEFT JOIN "
+                                       "events e ON e.id = r.rowid WHERE e.id IS NULL"),
+                  0);
+        EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events_fts_docsize"), events);
+        EXPECT_EQ(queryText(*m_check, "PRAGMA integrity_check"), QStringLiteral("ok"));
+        EXPECT_EQ(schema(), m_schema);
+    }
+
+    qint64 countIn(const GeoBox& box, const QString& text = {})
+    {
+        EventFilter f;
+        f.box = box;
+        f.text = text;
+        auto n = m_store->count(f);
+        return n ? *n : -1;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<Database> m_check;
+    QString m_schema;
+};
+
+TEST_F(BulkStore, ABatchLargerThanTheTablePacksTheIndexesAndRestoresTheSchema)
+{
+    constexpr int kCount = int(DeferredIndexes::kIndexThreshold) + 5000;
+    addBatch(0, kCount, QStringLiteral("alpha"));
+    expectInSync();
+    EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events"), kCount);
+    // Start-time order comes from the rebuilt index, R*Tree and FTS answer with every event.
+    auto ids = m_store->queryIds({});
+    ASSERT_TRUE(ids.ok());
+    EXPECT_EQ(qsizetype(ids->size()), kCount);
+    EXPECT_EQ(countIn(GeoBox{67.9, 36.9, 73.1, 39.1}, QStringLiteral("alpha")), kCount);
+    // Event 7777 sits alone at (70.777, 38.8885); positions repeat every 20,000 events.
+    EXPECT_EQ(countIn(GeoBox{70.7765, 38.888, 70.7775, 38.889}), 1);
+    EXPECT_EQ(countIn(GeoBox{69.2335, 37.6165, 69.2345, 37.6175}), 2); // events 1234 and 21234
+
+    // Re-importing the same rows adds nothing (the source-id index stayed on throughout).
+    auto b = m_store->beginBatch();
+    ASSERT_TRUE(b.ok());
+    int duplicates = 0;
+    for (int i = 0; i < kCount; ++i)
+        duplicates += *(*b)->add(numbered(i, QStringLiteral("alpha"))) ==
+                      EventStore::Batch::Outcome::Duplicate;
+    ASSERT_TRUE((*b)->commit().ok());
+    EXPECT_EQ(duplicates, kCount);
+    expectInSync();
+}
+
+TEST_F(BulkStore, ASmallerBatchIntoABigTableFillsOnlyTheNewRows)
+{
+    addBatch(0, int(DeferredIndexes::kIndexThreshold) + 100, QStringLiteral("alpha"));
+    // Above the trigger threshold, below the table's size: triggers deferred, tree kept.
+    addBatch(100'000, int(DeferredIndexes::kTriggerThreshold) + 500, QStringLiteral("bravo"));
+    expectInSync();
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("bravo")),
+              DeferredIndexes::kTriggerThreshold + 500);
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("alpha")),
+              DeferredIndexes::kIndexThreshold + 100);
+}
+
+TEST_F(BulkStore, SingleEditsAfterABulkLoadKeepTheIndexesInSync)
+{
+    addBatch(0, int(DeferredIndexes::kIndexThreshold) + 10, QStringLiteral("alpha"));
+    auto added = m_store->add(sampleEvent(QStringLiteral("Charlie crossing")));
+    ASSERT_TRUE(added.ok());
+    auto moved = m_store->get(*added);
+    ASSERT_TRUE(moved.ok());
+    moved->longitude = 74.5;
+    moved->latitude = 38.9;
+    moved->title = QStringLiteral("Delta crossing");
+    ASSERT_TRUE(m_store->update(*moved).ok());
+    EXPECT_EQ(countIn(GeoBox{74.4, 38.8, 74.6, 39.0}, QStringLiteral("delta")), 1);
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("charlie")), 0);
+
+    auto all = m_store->queryIds({});
+    ASSERT_TRUE(all.ok());
+    for (std::size_t i = 0; i < 300; ++i)
+        ASSERT_TRUE(m_store->remove((*all)[i * 7]).ok());
+    expectInSync();
+}
+
+TEST_F(BulkStore, ARolledBackBulkBatchLeavesTheFileAsItWas)
+{
+    addBatch(0, 3000, QStringLiteral("alpha"));
+    const QString before = dumpDatabase(path());
+    // Destroying the batch uncommitted, after triggers and the start index were dropped.
+    addBatch(10'000, int(DeferredIndexes::kIndexThreshold) + 100, QStringLiteral("bravo"),
+             /*commit=*/false);
+    EXPECT_EQ(dumpDatabase(path()), before);
+    expectInSync();
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("bravo")), 0);
+    // The store still writes normally afterwards.
+    addBatch(50'000, 1500, QStringLiteral("charlie"));
+    expectInSync();
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("charlie")), 1500);
+}
