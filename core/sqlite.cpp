@@ -120,6 +120,14 @@ Statement& Statement::bind(int index, const QByteArray& utf8)
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, const QByteArray& bytes)
+{
+    noteBindResult(
+        sqlite3_bind_blob(m_stmt, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT),
+        index);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<qint64> value)
 {
     return value ? bind(index, *value) : bindNull(index);

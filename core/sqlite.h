@@ -50,6 +50,7 @@ public:
     Statement& bind(int index, const std::optional<QString>& value); ///< nullopt binds NULL
     Statement& bind(int index, std::optional<qint64> value);
     Statement& bind(int index, std::optional<int> value);
+    Statement& bindBlob(int index, const QByteArray& bytes); ///< a BLOB, copied by SQLite
     /// Binds by name (":name", "@name" or "$name", prefix included). Unknown names are errors.
     template <typename T> Statement& bind(const char* name, T&& value)
     {
