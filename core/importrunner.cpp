@@ -3,13 +3,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QTimeZone>
 
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
-#include <variant>
 
 namespace fa {
 
@@ -72,25 +74,45 @@ Status ImportReport::saveText(const QString& path) const
 
 namespace {
 
-struct Item {
-    qint64 record = 0;
-    std::variant<Event, QString> value; // an event, or the reason it was rejected
+/// A run of consecutive records: the events that passed the store's checks, already encoded
+/// (on the parsing thread), and the records that did not, with the reason.
+struct Chunk {
+    static constexpr qint64 kRecords = 2048;
+    EventChunk events;
+    std::vector<ImportReport::Rejected> rejected;
+    qint64 records = 0; ///< accepted by the parser + rejected
+    qint64 firstRecord = 0, lastRecord = 0;
+
+    void note(qint64 record)
+    {
+        if (records++ == 0)
+            firstRecord = record;
+        lastRecord = record;
+    }
+    void clear()
+    {
+        events.clear();
+        rejected.clear();
+        records = 0;
+    }
 };
 
-// Parser thread -> inserting thread, in chunks so that locking is rare; bounded so that a
-// fast parser cannot fill memory while SQLite catches up.
+/// Parser thread -> inserting thread, bounded so that a fast parser cannot fill memory while
+/// SQLite catches up. Used chunks travel back to the parser, which empties and refills them:
+/// the memory a chunk holds is allocated and freed on the same thread (glibc's allocator
+/// makes frees of another thread's memory expensive; they cost this import more than the
+/// second thread saved).
 class ChunkQueue {
 public:
-    static constexpr std::size_t kChunk = 512;
-    static constexpr std::size_t kMaxChunks = 16;
+    static constexpr std::size_t kMaxChunks = 4;
 
-    bool push(std::vector<Item>&& chunk)
+    bool push(std::unique_ptr<Chunk> chunk)
     {
         std::unique_lock lock(m_mutex);
-        m_notFull.wait(lock, [&] { return m_chunks.size() < kMaxChunks || m_stop; });
+        m_notFull.wait(lock, [&] { return m_full.size() < kMaxChunks || m_stop; });
         if (m_stop)
             return false;
-        m_chunks.push_back(std::move(chunk));
+        m_full.push_back(std::move(chunk));
         m_notEmpty.notify_one();
         return true;
     }
@@ -105,30 +127,87 @@ public:
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
-        m_chunks.clear();
         m_notFull.notify_all();
     }
-    bool pop(std::vector<Item>& out)
+    std::unique_ptr<Chunk> pop()
     {
         std::unique_lock lock(m_mutex);
-        m_notEmpty.wait(lock, [&] { return !m_chunks.empty() || m_closed; });
-        if (m_chunks.empty())
-            return false;
-        out = std::move(m_chunks.front());
-        m_chunks.pop_front();
+        m_notEmpty.wait(lock, [&] { return !m_full.empty() || m_closed; });
+        if (m_full.empty())
+            return nullptr;
+        auto chunk = std::move(m_full.front());
+        m_full.pop_front();
         m_notFull.notify_one();
-        return true;
+        return chunk;
+    }
+    void giveBack(std::unique_ptr<Chunk> chunk)
+    {
+        std::lock_guard lock(m_mutex);
+        m_used.push_back(std::move(chunk));
+    }
+    /// An empty chunk: a used one emptied here, on the producer's thread, or a new one.
+    std::unique_ptr<Chunk> takeEmpty()
+    {
+        std::unique_ptr<Chunk> chunk;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_used.empty()) {
+                chunk = std::move(m_used.back());
+                m_used.pop_back();
+            }
+        }
+        if (!chunk)
+            return std::make_unique<Chunk>();
+        chunk->clear();
+        return chunk;
     }
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_notEmpty, m_notFull;
-    std::deque<std::vector<Item>> m_chunks;
+    std::deque<std::unique_ptr<Chunk>> m_full;
+    std::vector<std::unique_ptr<Chunk>> m_used;
     bool m_closed = false;
     bool m_stop = false;
 };
 
-// Applies the items to the batch and keeps the counts.
+// Fills chunks from the importer's sink: runs on the parsing thread.
+class ChunkBuilder {
+public:
+    ChunkBuilder(std::function<bool(std::unique_ptr<Chunk>)> ship,
+                 std::function<std::unique_ptr<Chunk>()> fresh)
+        : m_ship(std::move(ship)), m_fresh(std::move(fresh)), m_chunk(m_fresh())
+    {
+    }
+    bool accept(Event&& e, qint64 record, const QDateTime& now)
+    {
+        m_chunk->note(record);
+        if (Status s = m_chunk->events.add(std::move(e), now); !s)
+            m_chunk->rejected.push_back({record, s.error().message});
+        return m_chunk->records < Chunk::kRecords || flush();
+    }
+    bool reject(qint64 record, const QString& reason)
+    {
+        m_chunk->note(record);
+        m_chunk->rejected.push_back({record, reason});
+        return m_chunk->records < Chunk::kRecords || flush();
+    }
+    bool flush()
+    {
+        if (m_chunk->records == 0)
+            return true;
+        const bool ok = m_ship(std::move(m_chunk));
+        m_chunk = m_fresh();
+        return ok;
+    }
+
+private:
+    std::function<bool(std::unique_ptr<Chunk>)> m_ship;
+    std::function<std::unique_ptr<Chunk>()> m_fresh;
+    std::unique_ptr<Chunk> m_chunk;
+};
+
+// Applies chunks to the batch and keeps the counts: runs on the calling thread.
 class Inserter {
 public:
     Inserter(EventStore::Batch& batch, ImportReport& report, ImportPolicy policy)
@@ -137,49 +216,36 @@ public:
     }
 
     /// False when the import must stop (the store failed).
-    bool apply(Item& item)
+    bool apply(const Chunk& chunk)
     {
-        ++m_report.rowsRead;
-        if (auto* reason = std::get_if<QString>(&item.value)) {
-            reject(item.record, *reason);
-            return true;
+        m_report.rowsRead += chunk.records;
+        for (const auto& r : chunk.rejected) {
+            ++m_report.rejectedCount;
+            if (qsizetype(m_report.rejected.size()) < ImportReport::kMaxListed)
+                m_report.rejected.push_back(r);
         }
-        Event& e = std::get<Event>(item.value);
-        if (m_policy == ImportPolicy::AllOrNothing && m_report.rejectedCount > 0) {
-            // Nothing will be committed: only find out whether the store would take it.
-            if (Status s = validateEvent(e); !s)
-                reject(item.record, s.error().message);
-            return true;
-        }
-        auto r = m_batch.add(std::move(e));
+        if (m_policy == ImportPolicy::AllOrNothing && m_report.rejectedCount > 0)
+            return true; // nothing will be committed: only go on finding rejected records
+        auto r = m_batch.addChunk(chunk.events);
         if (!r) {
-            if (r.error().kind == Error::Kind::Invalid) {
-                reject(item.record, r.error().message);
-                return true;
-            }
             Error err = r.error();
-            err.message = QStringLiteral("%1 %2: %3")
-                              .arg(m_report.recordNoun)
-                              .arg(item.record)
-                              .arg(err.message);
+            const QString where =
+                chunk.firstRecord == chunk.lastRecord
+                    ? QStringLiteral("%1 %2").arg(m_report.recordNoun).arg(chunk.firstRecord)
+                    : QStringLiteral("%1s %2–%3")
+                          .arg(m_report.recordNoun)
+                          .arg(chunk.firstRecord)
+                          .arg(chunk.lastRecord);
+            err.message = where + QStringLiteral(": ") + err.message;
             m_report.error = err;
             return false;
         }
-        if (*r == EventStore::Batch::Outcome::Added)
-            ++m_report.added;
-        else
-            ++m_report.duplicates;
+        m_report.added += r->added;
+        m_report.duplicates += r->duplicates;
         return true;
     }
 
 private:
-    void reject(qint64 record, const QString& reason)
-    {
-        ++m_report.rejectedCount;
-        if (qsizetype(m_report.rejected.size()) < ImportReport::kMaxListed)
-            m_report.rejected.push_back({record, reason});
-    }
-
     EventStore::Batch& m_batch;
     ImportReport& m_report;
     ImportPolicy m_policy;
@@ -196,71 +262,70 @@ ImportReport ImportRunner::run(Importer& importer, QIODevice& in, EventStore::Ba
     report.recordNoun = importer.recordNoun();
     report.input = options.importer.sourceName;
     Inserter inserter(batch, report, options.policy);
+    // One creation time for the whole import, to the millisecond the file keeps.
+    const QDateTime now =
+        QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), QTimeZone::UTC);
     Status readStatus;
 
     if (!options.parallel) {
-        ImportSink sink;
         bool storeFailed = false;
+        std::unique_ptr<Chunk> spare;
+        ChunkBuilder builder(
+            [&](std::unique_ptr<Chunk> chunk) {
+                storeFailed = !inserter.apply(*chunk);
+                chunk->clear();
+                spare = std::move(chunk);
+                return !storeFailed;
+            },
+            [&] { return spare ? std::move(spare) : std::make_unique<Chunk>(); });
+        ImportSink sink;
         sink.accept = [&](Event&& e, qint64 record) {
-            Item item{record, std::move(e)};
-            storeFailed = !inserter.apply(item);
-            return !storeFailed;
+            return builder.accept(std::move(e), record, now);
         };
         sink.reject = [&](qint64 record, const QString& reason) {
-            Item item{record, reason};
-            return inserter.apply(item);
+            return builder.reject(record, reason);
         };
         sink.progress = [&](qint64 done, qint64 total) {
             return !options.progress || options.progress(done, total);
         };
         readStatus = importer.read(in, sink);
+        if (readStatus && !storeFailed)
+            builder.flush();
         if (storeFailed)
             readStatus = Status{};
     } else {
         ChunkQueue queue;
         std::atomic<bool> cancel{false};
         std::atomic<qint64> done{0}, total{0};
-        std::vector<Item> pending;
-        pending.reserve(ChunkQueue::kChunk);
-        const auto flush = [&] {
-            if (pending.empty())
-                return true;
-            std::vector<Item> chunk;
-            chunk.reserve(ChunkQueue::kChunk);
-            std::swap(chunk, pending);
-            return queue.push(std::move(chunk));
-        };
-        ImportSink sink;
-        sink.accept = [&](Event&& e, qint64 record) {
-            pending.push_back(Item{record, std::move(e)});
-            return !cancel.load(std::memory_order_relaxed) &&
-                   (pending.size() < ChunkQueue::kChunk || flush());
-        };
-        sink.reject = [&](qint64 record, const QString& reason) {
-            pending.push_back(Item{record, reason});
-            return !cancel.load(std::memory_order_relaxed) &&
-                   (pending.size() < ChunkQueue::kChunk || flush());
-        };
-        sink.progress = [&](qint64 d, qint64 t) {
-            done.store(d, std::memory_order_relaxed);
-            total.store(t, std::memory_order_relaxed);
-            return !cancel.load(std::memory_order_relaxed);
-        };
         std::thread parser([&] {
+            ChunkBuilder builder(
+                [&](std::unique_ptr<Chunk> chunk) {
+                    return !cancel.load(std::memory_order_relaxed) && queue.push(std::move(chunk));
+                },
+                [&] { return queue.takeEmpty(); });
+            ImportSink sink;
+            sink.accept = [&](Event&& e, qint64 record) {
+                return !cancel.load(std::memory_order_relaxed) &&
+                       builder.accept(std::move(e), record, now);
+            };
+            sink.reject = [&](qint64 record, const QString& reason) {
+                return !cancel.load(std::memory_order_relaxed) && builder.reject(record, reason);
+            };
+            sink.progress = [&](qint64 d, qint64 t) {
+                done.store(d, std::memory_order_relaxed);
+                total.store(t, std::memory_order_relaxed);
+                return !cancel.load(std::memory_order_relaxed);
+            };
             readStatus = importer.read(in, sink);
-            if (readStatus && !flush())
+            if (readStatus && !builder.flush())
                 readStatus =
                     Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
             queue.close();
         });
-        std::vector<Item> chunk;
         bool storeFailed = false;
-        while (queue.pop(chunk)) {
-            for (Item& item : chunk)
-                if (!inserter.apply(item)) {
-                    storeFailed = true;
-                    break;
-                }
+        while (auto chunk = queue.pop()) {
+            storeFailed = !inserter.apply(*chunk);
+            queue.giveBack(std::move(chunk));
             if (!storeFailed && options.progress && !options.progress(done.load(), total.load())) {
                 cancel = true;
                 report.cancelled = true;

@@ -128,6 +128,23 @@ Statement& Statement::bindBlob(int index, const QByteArray& bytes)
     return *this;
 }
 
+Statement& Statement::bind(int index, const SqlValue& value)
+{
+    if (const auto* i = std::get_if<qint64>(&value))
+        return bind(index, *i);
+    if (const auto* d = std::get_if<double>(&value))
+        return bind(index, *d);
+    if (const auto* t = std::get_if<QByteArray>(&value))
+        return bind(index, *t);
+    return bindNull(index);
+}
+
+Statement& Statement::bindPointer(int index, void* p, const char* type)
+{
+    noteBindResult(sqlite3_bind_pointer(m_stmt, index, p, type, nullptr), index);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<qint64> value)
 {
     return value ? bind(index, *value) : bindNull(index);

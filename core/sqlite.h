@@ -5,6 +5,7 @@
 // bind*(): no SQL is ever built from user data.
 
 #include "result.h"
+#include "sqlvalue.h"
 
 #include <QByteArray>
 #include <QString>
@@ -51,6 +52,9 @@ public:
     Statement& bind(int index, std::optional<qint64> value);
     Statement& bind(int index, std::optional<int> value);
     Statement& bindBlob(int index, const QByteArray& bytes); ///< a BLOB, copied by SQLite
+    Statement& bind(int index, const SqlValue& value);       ///< NULL, integer, real or text
+    /// sqlite3_bind_pointer: hands `p` to a virtual table that asks for `type` (bulkrows.h).
+    Statement& bindPointer(int index, void* p, const char* type);
     /// Binds by name (":name", "@name" or "$name", prefix included). Unknown names are errors.
     template <typename T> Statement& bind(const char* name, T&& value)
     {

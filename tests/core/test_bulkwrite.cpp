@@ -346,3 +346,139 @@ TEST_F(BulkStore, ARolledBackBulkBatchLeavesTheFileAsItWas)
     expectInSync();
     EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("charlie")), 1500);
 }
+
+namespace {
+
+/// Events built from sampleEvent with every optional part varied by index, so a round trip
+/// through a chunk shows each column and child row landing on the right event.
+Event variedEvent(int i)
+{
+    Event e = sampleEvent(QStringLiteral("Chunked event %1").arg(i));
+    e.longitude = 67.5 + (i % 700) / 100.0;
+    e.latitude = 36.6 + (i % 230) / 100.0;
+    e.start = utc(2021, 3, 1).addSecs(qint64(i) * 3607);
+    e.timePrecision = i % 3 ? TimePrecision::Minute : TimePrecision::Day;
+    if (i % 5 == 0)
+        e.end = e.start.addDays(2);
+    e.killed = i % 4 ? std::optional<int>(i % 7) : std::nullopt;
+    e.injured = i % 6 ? std::nullopt : std::optional<int>(i % 3);
+    e.actors = {QStringLiteral("Actor %1").arg(i % 13)};
+    if (i % 2)
+        e.actors << QStringLiteral("Second actor %1").arg(i);
+    if (i % 3 == 0)
+        e.sources.clear();
+    e.tags = i % 4 == 0 ? QStringList{} : QStringList{QStringLiteral("tag%1").arg(i % 9)};
+    e.notes = i % 2 ? QString() : QStringLiteral("Note for %1").arg(i);
+    e.origin.kind = OriginKind::Imported;
+    e.origin.name = QStringLiteral("chunks.csv");
+    e.origin.sourceId = QStringLiteral("chunk:%1").arg(i);
+    return e;
+}
+
+} // namespace
+
+TEST_F(BulkStore, ChunksRoundTripEveryFieldAndChildRow)
+{
+    const QDateTime now = utc(2026, 11, 28, 12, 0);
+    std::vector<Event> originals;
+    EventChunk chunk;
+    for (int i = 0; i < 3000; ++i) {
+        Event e = variedEvent(i);
+        e.id = newEventId();
+        originals.push_back(e);
+        ASSERT_TRUE(chunk.add(e, now).ok());
+    }
+    Event invalid = variedEvent(99999);
+    invalid.latitude = 123;
+    auto bad = chunk.add(invalid, now);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().field, QStringLiteral("latitude"));
+    EXPECT_EQ(chunk.size(), 3000u);
+
+    auto b = m_store->beginBatch();
+    ASSERT_TRUE(b.ok());
+    auto outcome = (*b)->addChunk(chunk);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(outcome->added, 3000);
+    EXPECT_EQ(outcome->duplicates, 0);
+    ASSERT_TRUE((*b)->commit().ok());
+    expectInSync();
+
+    for (const Event& original : originals) {
+        auto stored = m_store->get(original.id);
+        ASSERT_TRUE(stored.ok()) << original.title.toStdString();
+        Event expected = original;
+        expected.created = now;
+        expected.updated = now;
+        EXPECT_EQ(*stored, expected) << original.title.toStdString();
+    }
+}
+
+TEST_F(BulkStore, ChunksSkipDuplicatesAndTheirChildRows)
+{
+    const QDateTime now = utc(2026, 11, 28, 12, 0);
+    EventChunk first;
+    for (int i = 0; i < 100; ++i)
+        ASSERT_TRUE(first.add(variedEvent(i), now).ok());
+    auto b = m_store->beginBatch();
+    ASSERT_TRUE(b.ok());
+    ASSERT_TRUE((*b)->addChunk(first).ok());
+
+    // Events 50..149, with 120 twice in the same chunk: 50 stored already, 1 repeated.
+    EventChunk second;
+    for (int i = 50; i < 150; ++i)
+        ASSERT_TRUE(second.add(variedEvent(i), now).ok());
+    Event again = variedEvent(120);
+    again.title = QStringLiteral("Repeated in the chunk");
+    ASSERT_TRUE(second.add(again, now).ok());
+    auto outcome = (*b)->addChunk(second);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(outcome->added, 50);
+    EXPECT_EQ(outcome->duplicates, 51);
+    EXPECT_EQ((*b)->addChunk(EventChunk{})->added, 0);
+    ASSERT_TRUE((*b)->commit().ok());
+    expectInSync();
+
+    EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events"), 150);
+    // Child rows belong to stored events only, and each event kept its own.
+    EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM actors a LEFT JOIN events e ON "
+                                   "e.id = a.event_id WHERE e.id IS NULL"),
+              0);
+    EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM actors"), 150 + 75);
+    EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events WHERE title = 'Repeated in the "
+                                   "chunk'"),
+              0);
+    auto ids = m_store->queryIds({});
+    ASSERT_TRUE(ids.ok());
+    for (const QUuid& id : *ids) {
+        auto e = m_store->get(id);
+        ASSERT_TRUE(e.ok());
+        const int i = e->origin.sourceId.section(u':', 1).toInt();
+        EXPECT_EQ(e->title, QStringLiteral("Chunked event %1").arg(i));
+        EXPECT_EQ(e->actors, variedEvent(i).actors) << i;
+        EXPECT_EQ(e->tags, variedEvent(i).tags) << i;
+        EXPECT_EQ(e->sources.size(), variedEvent(i).sources.size()) << i;
+    }
+}
+
+TEST_F(BulkStore, ManyChunksDeferAndRestoreTheIndexes)
+{
+    const QDateTime now = utc(2026, 11, 28, 12, 0);
+    auto b = m_store->beginBatch();
+    ASSERT_TRUE(b.ok());
+    qint64 added = 0;
+    for (int c = 0; c < 12; ++c) {
+        EventChunk chunk;
+        for (int i = c * 2048; i < (c + 1) * 2048; ++i)
+            ASSERT_TRUE(chunk.add(numbered(i, QStringLiteral("echo")), now).ok());
+        auto outcome = (*b)->addChunk(chunk);
+        ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+        added += outcome->added;
+    }
+    ASSERT_TRUE((*b)->commit().ok());
+    EXPECT_EQ(added, 12 * 2048);
+    static_assert(12 * 2048 > DeferredIndexes::kIndexThreshold);
+    expectInSync();
+    EXPECT_EQ(countIn(GeoBox{60, 30, 80, 45}, QStringLiteral("echo")), 12 * 2048);
+    EXPECT_EQ(countIn(GeoBox{70.7765, 38.888, 70.7775, 38.889}), 1);
+}

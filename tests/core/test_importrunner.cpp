@@ -195,14 +195,14 @@ INSTANTIATE_TEST_SUITE_P(Threads, ImportRunnerTest, ::testing::Values(false, tru
 
 namespace {
 
-// A batch that fails like a full disk on the third event.
+// A batch that fails like a full disk when the events are written.
 class FailingBatch : public EventStore::Batch {
 public:
-    Result<Outcome> add(Event) override
+    Result<Outcome> add(Event) override { return Outcome::Added; }
+    Result<ChunkOutcome> addChunk(const EventChunk& chunk) override
     {
-        if (++adds == 3)
-            return Error::make(Error::Kind::Sqlite, QStringLiteral("database or disk is full"));
-        return Outcome::Added;
+        adds += int(chunk.size());
+        return Error::make(Error::Kind::Sqlite, QStringLiteral("database or disk is full"));
     }
     Status commit() override
     {
@@ -228,7 +228,9 @@ TEST(ImportRunnerBatch, StoreFailureStopsAndCommitsNothing)
         EXPECT_FALSE(batch.committed);
         EXPECT_FALSE(r.committed);
         ASSERT_TRUE(r.error);
-        EXPECT_EQ(r.error->message, QStringLiteral("line 5: database or disk is full"));
+        // The records of the chunk that failed: 2 to 6 (the second record spans lines 3-4).
+        EXPECT_EQ(r.error->message, QStringLiteral("lines 2–6: database or disk is full"));
+        EXPECT_EQ(batch.adds, 4);
     }
 }
 
