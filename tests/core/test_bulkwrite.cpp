@@ -253,6 +253,10 @@ protected:
                   0);
         EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events_fts_docsize"), events);
         EXPECT_EQ(queryText(*m_check, "PRAGMA integrity_check"), QStringLiteral("ok"));
+        // The bulk fill's larger FTS5 buffer is not left behind in the table's config.
+        EXPECT_EQ(queryCount(*m_check, "SELECT count(*) FROM events_fts_config WHERE k = "
+                                       "'hashsize' AND v <> 1048576"),
+                  0);
         EXPECT_EQ(schema(), m_schema);
     }
 
