@@ -82,6 +82,12 @@ int filter(sqlite3_vtab_cursor* base, int idxNum, const char*, int argc, sqlite3
             ? static_cast<const BulkRows*>(sqlite3_value_pointer(argv[0], BulkRows::kPointerType))
             : nullptr;
     cursor->row = 0;
+    if (!cursor->rows) {
+        // A missing or foreign pointer would otherwise read as an empty table.
+        sqlite3_free(base->pVtab->zErrMsg);
+        base->pVtab->zErrMsg = sqlite3_mprintf("bulk_rows() needs a BulkRows pointer");
+        return SQLITE_ERROR;
+    }
     return SQLITE_OK;
 }
 

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <sqlite3.h>
+
 namespace fa {
 namespace {
 
@@ -23,8 +25,17 @@ const std::vector<const char*> kSecondaryIndexes = {"events_start"};
 // of 5.0 s. Set for the fill only (it is stored in the table's config), then put back.
 constexpr const char* kFtsBigBuffer =
     "INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 67108864)";
-constexpr const char* kFtsDefaultBuffer =
-    "INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 1048576)";
+constexpr const char* kFtsSetBuffer =
+    "INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', ?1)";
+constexpr qint64 kFtsDefaultBuffer = 1048576;
+
+/// SQLITE_DBCONFIG_DEFENSIVE forbids writing shadow tables: the R*Tree is then filled by SQL.
+bool defensive(Database& db)
+{
+    int on = 0;
+    sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &on);
+    return on != 0;
+}
 constexpr const char* kFillFts =
     "INSERT INTO events_fts(rowid, title, summary, place, actors_text, notes) "
     "SELECT id, title, summary, place, actors_text, notes FROM events WHERE id >= ?1";
@@ -126,6 +137,21 @@ Status DeferredIndexes::dropSaved(const char* type, const std::vector<const char
     return {};
 }
 
+Status DeferredIndexes::restoreFtsBuffer(std::optional<qint64> saved)
+{
+    // Through FTS5's own command (which also tells other connections), then, if the table had
+    // no setting before, without the row that command leaves: the file is as it was.
+    auto st = m_db.prepare(kFtsSetBuffer);
+    if (!st)
+        return st.error();
+    st->bind(1, saved.value_or(kFtsDefaultBuffer));
+    if (auto s = st->run(); !s)
+        return s;
+    if (!saved)
+        return m_db.exec("DELETE FROM events_fts_config WHERE k = 'hashsize'");
+    return {};
+}
+
 Status DeferredIndexes::finish()
 {
     if (m_finished)
@@ -134,16 +160,23 @@ Status DeferredIndexes::finish()
     if (triggersDeferred()) {
         // When the batch is most of the table, packing the whole R*Tree is far cheaper than
         // inserting the new rows one by one.
-        if (indexesDeferred())
+        const bool pack = indexesDeferred() && !defensive(m_db);
+        if (pack)
             if (auto s = rebuildRtree(m_db); !s)
                 return s;
         for (const char* sql : {kFillFts, kFillRtree}) {
-            if (sql == kFillRtree && indexesDeferred())
+            if (sql == kFillRtree && pack)
                 continue;
             const bool fts = sql == kFillFts;
-            if (fts)
+            std::optional<qint64> savedBuffer;
+            if (fts) {
+                auto saved = m_db.queryInt("SELECT v FROM events_fts_config WHERE k = 'hashsize'");
+                if (!saved)
+                    return saved.error();
+                savedBuffer = *saved;
                 if (auto s = m_db.exec(kFtsBigBuffer); !s)
                     return s;
+            }
             auto st = m_db.prepare(sql);
             if (!st)
                 return st.error();
@@ -151,7 +184,7 @@ Status DeferredIndexes::finish()
             if (auto s = st->run(); !s)
                 return s;
             if (fts)
-                if (auto s = m_db.exec(kFtsDefaultBuffer); !s)
+                if (auto s = restoreFtsBuffer(savedBuffer); !s)
                     return s;
         }
     }

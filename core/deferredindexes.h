@@ -12,6 +12,7 @@
 
 #include <QByteArray>
 
+#include <optional>
 #include <vector>
 
 namespace fa {
@@ -41,6 +42,7 @@ public:
 private:
     Status deferTriggers();
     Status deferIndexes();
+    Status restoreFtsBuffer(std::optional<qint64> saved);
     /// Drops the named schema objects, keeping their CREATE statements to run again.
     Status dropSaved(const char* type, const std::vector<const char*>& names,
                      std::vector<QByteArray>& saved);

@@ -1238,7 +1238,7 @@ private:
         (*events)->bindPointer(1, const_cast<BulkRows*>(&t.events), BulkRows::kPointerType);
         (*events)->bind(2, base);
         const Status inserted = (*events)->run();
-        (*events)->reset(); // drops the pointer before the chunk may go away
+        (*events)->clearBindings(); // the cached statement must not keep a pointer to the chunk
         if (!inserted)
             return inserted.error();
         const qint64 added = m_db->changes();
@@ -1256,7 +1256,7 @@ private:
             (*st)->bindPointer(1, const_cast<BulkRows*>(rows), BulkRows::kPointerType);
             (*st)->bind(2, base);
             const Status s = (*st)->run();
-            (*st)->reset();
+            (*st)->clearBindings();
             if (!s)
                 return s.error();
         }
@@ -1303,7 +1303,7 @@ Result<std::unique_ptr<EventStore::Batch>> EventStore::beginBatch()
     auto maxId = d->db->queryInt("SELECT max(id) FROM events");
     if (!maxId)
         return maxId.error();
-    if (!d->bulkRows) // without it, batches insert row by row (slower, same result)
+    if (!d->bulkRows) // without it (out of memory only), addChunk() says so and imports fail
         d->bulkRows = BulkRows::registerOn(*d->db).ok();
     return std::unique_ptr<Batch>(std::make_unique<StoreBatch>(
         this, d->db.get(), &d->batchOpen, std::move(tx), *w, maxId->value_or(0), *d->bulkRows));

@@ -34,7 +34,7 @@ class EventChunk {
 public:
     EventChunk();
     ~EventChunk();
-    EventChunk(EventChunk&&) noexcept;
+    EventChunk(EventChunk&&) noexcept; ///< a moved-from chunk may only be assigned or destroyed
     EventChunk& operator=(EventChunk&&) noexcept;
 
     /// Stamps (new id, created/updated = now when unset), validates (the error names the field,

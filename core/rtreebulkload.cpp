@@ -32,7 +32,8 @@ void tile(std::vector<RtreeBox>::iterator first, std::vector<RtreeBox>::iterator
     if (axis == kDims - 1 || n <= std::size_t(capacity))
         return;
     const double nodes = std::ceil(double(n) / capacity);
-    const double slabs = std::ceil(std::pow(nodes, 1.0 / (kDims - axis)));
+    // (the epsilon keeps pow(27, 1/3) = 3.0000000000000004 from making a fourth slab)
+    const double slabs = std::ceil(std::pow(nodes, 1.0 / (kDims - axis)) - 1e-9);
     // Whole nodes per slab, so only the last node of the last slab is partly filled.
     const std::size_t perSlab = std::size_t(std::ceil(nodes / slabs)) * std::size_t(capacity);
     for (std::size_t from = 0; from < n; from += perSlab)
