@@ -137,17 +137,33 @@ Status DeferredIndexes::dropSaved(const char* type, const std::vector<const char
     return {};
 }
 
-Status DeferredIndexes::restoreFtsBuffer(std::optional<qint64> saved)
+Status DeferredIndexes::fillNewRows(const char* sql)
 {
-    // Through FTS5's own command (which also tells other connections), then, if the table had
-    // no setting before, without the row that command leaves: the file is as it was.
-    auto st = m_db.prepare(kFtsSetBuffer);
+    auto st = m_db.prepare(sql);
     if (!st)
         return st.error();
-    st->bind(1, saved.value_or(kFtsDefaultBuffer));
-    if (auto s = st->run(); !s)
-        return s;
+    st->bind(1, m_firstUnindexed);
+    return st->run();
+}
+
+Status DeferredIndexes::fillFullText()
+{
+    auto saved = m_db.queryInt("SELECT v FROM events_fts_config WHERE k = 'hashsize'");
     if (!saved)
+        return saved.error();
+    if (auto s = m_db.exec(kFtsBigBuffer); !s)
+        return s;
+    if (auto s = fillNewRows(kFillFts); !s)
+        return s;
+    // Through FTS5's own command (which also tells other connections), then, if the table had
+    // no setting before, without the row that command leaves: the file is as it was.
+    auto restore = m_db.prepare(kFtsSetBuffer);
+    if (!restore)
+        return restore.error();
+    restore->bind(1, saved->value_or(kFtsDefaultBuffer));
+    if (auto s = restore->run(); !s)
+        return s;
+    if (!saved->has_value())
         return m_db.exec("DELETE FROM events_fts_config WHERE k = 'hashsize'");
     return {};
 }
@@ -160,33 +176,12 @@ Status DeferredIndexes::finish()
     if (triggersDeferred()) {
         // When the batch is most of the table, packing the whole R*Tree is far cheaper than
         // inserting the new rows one by one.
-        const bool pack = indexesDeferred() && !defensive(m_db);
-        if (pack)
-            if (auto s = rebuildRtree(m_db); !s)
-                return s;
-        for (const char* sql : {kFillFts, kFillRtree}) {
-            if (sql == kFillRtree && pack)
-                continue;
-            const bool fts = sql == kFillFts;
-            std::optional<qint64> savedBuffer;
-            if (fts) {
-                auto saved = m_db.queryInt("SELECT v FROM events_fts_config WHERE k = 'hashsize'");
-                if (!saved)
-                    return saved.error();
-                savedBuffer = *saved;
-                if (auto s = m_db.exec(kFtsBigBuffer); !s)
-                    return s;
-            }
-            auto st = m_db.prepare(sql);
-            if (!st)
-                return st.error();
-            st->bind(1, m_firstUnindexed);
-            if (auto s = st->run(); !s)
-                return s;
-            if (fts)
-                if (auto s = restoreFtsBuffer(savedBuffer); !s)
-                    return s;
-        }
+        const auto rtree =
+            indexesDeferred() && !defensive(m_db) ? rebuildRtree(m_db) : fillNewRows(kFillRtree);
+        if (!rtree)
+            return rtree;
+        if (auto s = fillFullText(); !s)
+            return s;
     }
     for (const auto* list : {&m_droppedTriggers, &m_droppedIndexes})
         for (const QByteArray& sql : *list)

@@ -12,7 +12,6 @@
 
 #include <QByteArray>
 
-#include <optional>
 #include <vector>
 
 namespace fa {
@@ -42,7 +41,10 @@ public:
 private:
     Status deferTriggers();
     Status deferIndexes();
-    Status restoreFtsBuffer(std::optional<qint64> saved);
+    /// Runs one of the fill statements over the rows the triggers did not see.
+    Status fillNewRows(const char* sql);
+    /// FTS5 over the new rows, with a big term buffer for the fill only.
+    Status fillFullText();
     /// Drops the named schema objects, keeping their CREATE statements to run again.
     Status dropSaved(const char* type, const std::vector<const char*>& names,
                      std::vector<QByteArray>& saved);

@@ -127,13 +127,12 @@ constexpr const char* kInsertTag = "INSERT INTO tags(event_id, position, tag) VA
 
 /// The values of the written columns after uuid, in kInsertEvent's order (?2..?28): one list
 /// for the single-row statements and the bulk path.
-using ColumnValue = SqlValue;
 constexpr int kEventValueCount = 27;
-std::array<ColumnValue, kEventValueCount> eventColumnValues(const Event& e)
+std::array<SqlValue, kEventValueCount> eventSqlValues(const Event& e)
 {
-    const auto text = [](const QString& s) { return ColumnValue(s.toUtf8()); };
+    const auto text = [](const QString& s) { return SqlValue(s.toUtf8()); };
     const auto optionalInt = [](const std::optional<int>& v) {
-        return v ? ColumnValue(qint64(*v)) : ColumnValue();
+        return v ? SqlValue(qint64(*v)) : SqlValue();
     };
     const qint64 start = e.start.toSecsSinceEpoch();
     const std::optional<qint64> end =
@@ -144,7 +143,7 @@ std::array<ColumnValue, kEventValueCount> eventColumnValues(const Event& e)
             text(e.eventType),
             start,
             text(toString(e.timePrecision)),
-            end ? ColumnValue(*end) : ColumnValue(),
+            end ? SqlValue(*end) : SqlValue(),
             start,
             coverageEndSecs(start, end, e.timePrecision),
             text(e.place),
@@ -163,14 +162,14 @@ std::array<ColumnValue, kEventValueCount> eventColumnValues(const Event& e)
             e.updated.toMSecsSinceEpoch(),
             text(toString(e.origin.kind)),
             text(e.origin.name),
-            e.origin.sourceId.isEmpty() ? ColumnValue() : text(e.origin.sourceId),
+            e.origin.sourceId.isEmpty() ? SqlValue() : text(e.origin.sourceId),
             text(e.actors.join(QStringLiteral("; ")))};
 }
 
 /// Binds the event's columns ?2..?28 (?1 is the uuid for INSERT, the rowid for UPDATE).
 void bindEventColumns(Statement& st, const Event& e)
 {
-    const auto values = eventColumnValues(e);
+    const auto values = eventSqlValues(e);
     for (int i = 0; i < kEventValueCount; ++i)
         st.bind(i + 2, values[std::size_t(i)]);
 }
@@ -194,7 +193,7 @@ EncodedEvent encodeValid(const Event& e)
     EncodedEvent out;
     out.id = e.id;
     out.sourceId = e.origin.sourceId;
-    const auto values = eventColumnValues(e);
+    const auto values = eventSqlValues(e);
     out.columns.assign(values.begin(), values.end());
     const auto text = [](const QString& s) { return SqlValue(s.toUtf8()); };
     for (qsizetype i = 0; i < e.actors.size(); ++i)
@@ -1090,27 +1089,31 @@ struct ChunkSql {
     std::array<QByteArray, 2> insertActors, insertSources, insertTags;
 };
 
+/// "?2 + c0, c1, ..., c<width-1>": the chunk's rows with their rowid (or event id) made absolute.
+QByteArray chunkColumns(int width)
+{
+    QByteArray select = "?2 + c0";
+    for (int i = 1; i < width; ++i)
+        select += ", c" + QByteArray::number(i);
+    return select;
+}
+
 const ChunkSql& chunkSql()
 {
     static const ChunkSql sql = [] {
         ChunkSql q;
         // kInsertEvent's columns with the rowid in front.
-        QByteArray select = "?2 + c0";
-        for (int i = 1; i < 2 + kEventValueCount; ++i)
-            select += ", c" + QByteArray::number(i);
         q.insertEvents =
             "INSERT INTO events(id, uuid, title, summary, family, event_type, start_secs, "
             "time_precision, end_secs, cover_from, cover_to, place, district, region, country, "
             "latitude, longitude, coord_precision, killed, injured, casualty_note, confidence, "
             "notes, created_ms, updated_ms, origin_kind, origin_name, source_id, actors_text) "
             "SELECT " +
-            select + " FROM bulk_rows(?1) WHERE true ON CONFLICT(source_id) DO NOTHING";
+            chunkColumns(2 + kEventValueCount) +
+            " FROM bulk_rows(?1) WHERE true ON CONFLICT(source_id) DO NOTHING";
         const auto child = [](const char* table, const char* columns, int width) {
-            QByteArray select = "?2 + c0";
-            for (int i = 1; i < width; ++i)
-                select += ", c" + QByteArray::number(i);
             const QByteArray all = QByteArray("INSERT INTO ") + table + '(' + columns +
-                                   ") SELECT " + select + " FROM bulk_rows(?1)";
+                                   ") SELECT " + chunkColumns(width) + " FROM bulk_rows(?1)";
             return std::array<QByteArray, 2>{
                 all, all + " WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2 + c0)"};
         };
@@ -1232,35 +1235,32 @@ private:
         if (!next)
             return next.error();
         const qint64 base = next->value_or(1);
-        auto events = m_db->cached(chunkSql().insertEvents.constData());
-        if (!events)
-            return events.error();
-        (*events)->bindPointer(1, const_cast<BulkRows*>(&t.events), BulkRows::kPointerType);
-        (*events)->bind(2, base);
-        const Status inserted = (*events)->run();
-        (*events)->clearBindings(); // the cached statement must not keep a pointer to the chunk
-        if (!inserted)
-            return inserted.error();
+        if (auto s = runOnRows(chunkSql().insertEvents, t.events, base); !s)
+            return s.error();
         const qint64 added = m_db->changes();
         const bool someSkipped = added < n;
         const std::pair<const BulkRows*, const QByteArray*> children[] = {
             {&t.actors, &chunkSql().insertActors[someSkipped]},
             {&t.sources, &chunkSql().insertSources[someSkipped]},
             {&t.tags, &chunkSql().insertTags[someSkipped]}};
-        for (const auto& [rows, sql] : children) {
-            if (rows->empty())
-                continue;
-            auto st = m_db->cached(sql->constData());
-            if (!st)
-                return st.error();
-            (*st)->bindPointer(1, const_cast<BulkRows*>(rows), BulkRows::kPointerType);
-            (*st)->bind(2, base);
-            const Status s = (*st)->run();
-            (*st)->clearBindings();
-            if (!s)
-                return s.error();
-        }
+        for (const auto& [rows, sql] : children)
+            if (!rows->empty())
+                if (auto s = runOnRows(*sql, *rows, base); !s)
+                    return s.error();
         return added;
+    }
+
+    /// Runs one of chunkSql()'s statements: ?1 = the rows, ?2 = the first rowid.
+    Status runOnRows(const QByteArray& sql, const BulkRows& rows, qint64 base)
+    {
+        auto st = m_db->cached(sql.constData());
+        if (!st)
+            return st.error();
+        (*st)->bindPointer(1, const_cast<BulkRows*>(&rows), BulkRows::kPointerType);
+        (*st)->bind(2, base);
+        const Status s = (*st)->run();
+        (*st)->clearBindings(); // the cached statement must not keep a pointer to the chunk
+        return s;
     }
 
     Status usable() const
