@@ -59,22 +59,35 @@ std::optional<qint64> parseDay(const QString& text, bool endOfDay)
 ExportRequest parse(const QStringList& args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Export a briefing picture (PNG or PDF) without a display."));
+    p.setApplicationDescription(
+        QStringLiteral("Export a briefing picture (PNG or PDF) without a display."));
     p.addHelpOption();
     p.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("FILE")},
-        {QStringLiteral("out"), QStringLiteral("Output file (.png or .pdf)."), QStringLiteral("FILE")},
-        {QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD, UTC)."), QStringLiteral("DATE")},
-        {QStringLiteral("to"), QStringLiteral("Last day, included (YYYY-MM-DD, UTC)."), QStringLiteral("DATE")},
-        {QStringLiteral("bbox"), QStringLiteral("Map area: west,south,east,north in degrees."), QStringLiteral("W,S,E,N")},
+        {QStringLiteral("out"), QStringLiteral("Output file (.png or .pdf)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD, UTC)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("to"), QStringLiteral("Last day, included (YYYY-MM-DD, UTC)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("bbox"), QStringLiteral("Map area: west,south,east,north in degrees."),
+         QStringLiteral("W,S,E,N")},
         {QStringLiteral("fit"), QStringLiteral("Fit the map to the events shown (default).")},
-        {QStringLiteral("size"), QStringLiteral("PNG size in pixels (default 1920x1080)."), QStringLiteral("WxH")},
-        {QStringLiteral("page"), QStringLiteral("PDF page: A4, A3 or Letter, landscape (default A4)."), QStringLiteral("NAME")},
-        {QStringLiteral("dpi"), QStringLiteral("PDF resolution (default 300)."), QStringLiteral("N")},
-        {QStringLiteral("title"), QStringLiteral("Title (default: the time window)."), QStringLiteral("TEXT")},
-        {QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: the filter in words)."), QStringLiteral("TEXT")},
-        {QStringLiteral("caveat"), QStringLiteral("Handling caveat banner, top and bottom."), QStringLiteral("TEXT")},
-        {QStringLiteral("content"), QStringLiteral("map, timeline or both (default both)."), QStringLiteral("WHAT")},
+        {QStringLiteral("size"), QStringLiteral("PNG size in pixels (default 1920x1080)."),
+         QStringLiteral("WxH")},
+        {QStringLiteral("page"),
+         QStringLiteral("PDF page: A4, A3 or Letter, landscape (default A4)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("dpi"), QStringLiteral("PDF resolution (default 300)."),
+         QStringLiteral("N")},
+        {QStringLiteral("title"), QStringLiteral("Title (default: the time window)."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: the filter in words)."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("caveat"), QStringLiteral("Handling caveat banner, top and bottom."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("content"), QStringLiteral("map, timeline or both (default both)."),
+         QStringLiteral("WHAT")},
         {QStringLiteral("filter"),
          QStringLiteral("family=incident|diplomatic|context, type=T, country=CC, actor=A, "
                         "min-casualties=N, text=WORDS; repeatable."),
@@ -121,23 +134,27 @@ ExportRequest parse(const QStringList& args)
         else if (name == QLatin1String("LETTER"))
             r.page = QPageSize(QPageSize::Letter);
         else
-            fail(2, QStringLiteral("bad --page '%1': use A4, A3 or Letter").arg(p.value(QStringLiteral("page"))));
+            fail(2, QStringLiteral("bad --page '%1': use A4, A3 or Letter")
+                        .arg(p.value(QStringLiteral("page"))));
     }
     if (p.isSet(QStringLiteral("dpi"))) {
         bool ok = false;
         r.dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
         if (!ok || r.dpi < 72 || r.dpi > 1200)
-            fail(2, QStringLiteral("bad --dpi '%1': use 72 to 1200").arg(p.value(QStringLiteral("dpi"))));
+            fail(2, QStringLiteral("bad --dpi '%1': use 72 to 1200")
+                        .arg(p.value(QStringLiteral("dpi"))));
     }
     if (p.isSet(QStringLiteral("from"))) {
         r.from = parseDay(p.value(QStringLiteral("from")), false);
         if (!r.from)
-            fail(2, QStringLiteral("bad date for --from: '%1' (use YYYY-MM-DD)").arg(p.value(QStringLiteral("from"))));
+            fail(2, QStringLiteral("bad date for --from: '%1' (use YYYY-MM-DD)")
+                        .arg(p.value(QStringLiteral("from"))));
     }
     if (p.isSet(QStringLiteral("to"))) {
         r.to = parseDay(p.value(QStringLiteral("to")), true);
         if (!r.to)
-            fail(2, QStringLiteral("bad date for --to: '%1' (use YYYY-MM-DD)").arg(p.value(QStringLiteral("to"))));
+            fail(2, QStringLiteral("bad date for --to: '%1' (use YYYY-MM-DD)")
+                        .arg(p.value(QStringLiteral("to"))));
     }
     if (r.from && r.to && *r.to <= *r.from)
         fail(2, QStringLiteral("inverted window: --to %1 is before --from %2")
@@ -151,7 +168,8 @@ ExportRequest parse(const QStringList& args)
         for (int i = 0; allOk && i < 4; ++i)
             v[i] = parts[i].trimmed().toDouble(&allOk);
         if (!allOk)
-            fail(2, QStringLiteral("bad --bbox '%1': use W,S,E,N in degrees").arg(p.value(QStringLiteral("bbox"))));
+            fail(2, QStringLiteral("bad --bbox '%1': use W,S,E,N in degrees")
+                        .arg(p.value(QStringLiteral("bbox"))));
         const GeoBox b{v[0], v[1], v[2], v[3]};
         if (b.west < -180 || b.east > 180 || b.south < -85 || b.north > 85)
             fail(2, QStringLiteral("--bbox out of range: longitudes must be within -180..180 and "
@@ -169,7 +187,8 @@ ExportRequest parse(const QStringList& args)
         if (key == QLatin1String("family")) {
             const auto fam = familyFromString(value);
             if (!fam)
-                fail(2, QStringLiteral("unknown family '%1': use incident, diplomatic or context").arg(value));
+                fail(2, QStringLiteral("unknown family '%1': use incident, diplomatic or context")
+                            .arg(value));
             r.filter.families.insert(*fam);
         } else if (key == QLatin1String("type")) {
             r.filter.eventTypes.insert(value);
@@ -209,9 +228,12 @@ ExportRequest parse(const QStringList& args)
     const QFileInfo outInfo(r.out);
     const QFileInfo dir(outInfo.absolutePath());
     if (!dir.exists() || !dir.isDir())
-        fail(2, QStringLiteral("cannot write %1: folder %2 does not exist").arg(r.out, dir.filePath()));
+        fail(
+            2,
+            QStringLiteral("cannot write %1: folder %2 does not exist").arg(r.out, dir.filePath()));
     if (!dir.isWritable())
-        fail(2, QStringLiteral("cannot write %1: folder %2 is not writable").arg(r.out, dir.filePath()));
+        fail(2, QStringLiteral("cannot write %1: folder %2 is not writable")
+                    .arg(r.out, dir.filePath()));
     if (outInfo.exists() && !outInfo.isFile())
         fail(2, QStringLiteral("cannot write %1: it is not a file").arg(r.out));
     return r;
@@ -250,8 +272,8 @@ int runExport(int argc, char** argv)
 
     BriefingRenderer renderer(r.settings, s);
     installDefaultPainters(renderer);
-    const Status written = r.pdf ? renderer.writePdf(r.out, r.page, r.dpi)
-                                 : renderer.writePng(r.out, r.size);
+    const Status written =
+        r.pdf ? renderer.writePdf(r.out, r.page, r.dpi) : renderer.writePng(r.out, r.size);
     if (!written)
         fail(1, written.error().message);
     std::printf("wrote %s (snapshot %s)\n", qPrintable(r.out), qPrintable(renderer.snapshotId()));

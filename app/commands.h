@@ -9,6 +9,6 @@ int runInfo(int argc, char** argv);   ///< info --db FILE
 int runImport(int argc, char** argv); ///< import --db FILE INPUT [--format F] [--all-or-nothing]
 int runExport(int argc, char** argv); ///< export --db FILE --out FILE.png|pdf ...
 int runExportData(int argc, char** argv); ///< export-data --db FILE --out FILE.csv|geojson|kml|json
-int runGui(int argc, char** argv);    ///< the window (default)
+int runGui(int argc, char** argv);        ///< the window (default)
 
 } // namespace fa::app

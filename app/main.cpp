@@ -9,13 +9,15 @@ namespace {
 
 void printUsage()
 {
-    std::printf("usage: frontier-atlas [--db FILE]                 start the window\n"
-                "       frontier-atlas init --db FILE              new database with the bundled dataset\n"
-                "       frontier-atlas info --db FILE              schema, counts, extent, integrity\n"
-                "       frontier-atlas import --db FILE INPUT ...   import ACLED/UCDP CSV, GeoJSON, KML/KMZ, JSON\n"
-                "       frontier-atlas export --db FILE --out F    briefing PNG or PDF, no display needed\n"
-                "       frontier-atlas export-data --db FILE --out F.csv|geojson|kml|json [filter]\n"
-                "       frontier-atlas --version | --help\n");
+    std::printf(
+        "usage: frontier-atlas [--db FILE]                 start the window\n"
+        "       frontier-atlas init --db FILE              new database with the bundled dataset\n"
+        "       frontier-atlas info --db FILE              schema, counts, extent, integrity\n"
+        "       frontier-atlas import --db FILE INPUT ...   import ACLED/UCDP CSV, GeoJSON, "
+        "KML/KMZ, JSON\n"
+        "       frontier-atlas export --db FILE --out F    briefing PNG or PDF, no display needed\n"
+        "       frontier-atlas export-data --db FILE --out F.csv|geojson|kml|json [filter]\n"
+        "       frontier-atlas --version | --help\n");
 }
 
 } // namespace

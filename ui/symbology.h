@@ -13,8 +13,8 @@ namespace fa {
 enum class MarkerShape { Circle, Diamond, Square, Triangle };
 
 struct Symbology {
-    static QColor familyColor(Family f);     ///< incident red, diplomatic blue, context grey-violet
-    static QString familyLabel(Family f);    ///< "Incident", "Diplomatic", "Context"
+    static QColor familyColor(Family f);  ///< incident red, diplomatic blue, context grey-violet
+    static QString familyLabel(Family f); ///< "Incident", "Diplomatic", "Context"
     static QString familyLanePlural(Family f); ///< "Incidents", "Diplomatic", "Context"
     static MarkerShape familyShape(Family f);
     /// Marker diameter in device-independent pixels: grows with known casualties, capped.

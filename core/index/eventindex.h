@@ -26,9 +26,9 @@ struct IndexSourceRow;
 struct IndexQuery {
     qint64 fromSecs = std::numeric_limits<qint64>::min(); ///< inclusive (UTC seconds)
     qint64 toSecs = std::numeric_limits<qint64>::max();   ///< exclusive
-    GeoBox box;                                             ///< default: whole world
-    std::uint8_t familyMask = 0xFF;                         ///< bit i = Family(i) shown
-    std::vector<bool> typeMask;  ///< by type code; empty = all types; shorter = missing shown
+    GeoBox box;                                           ///< default: whole world
+    std::uint8_t familyMask = 0xFF;                       ///< bit i = Family(i) shown
+    std::vector<bool> typeMask; ///< by type code; empty = all types; shorter = missing shown
     int minCasualties = 0;
     const std::vector<qint64>* allowRowids = nullptr; ///< sorted; nullptr = no restriction
     /// Span events overlapping the window count as in it (an event with an end, or known only

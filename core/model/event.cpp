@@ -31,28 +31,55 @@ std::optional<E> valueOf(const std::array<std::pair<E, const char*>, N>& table, 
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<Family, const char*>, 3> kFamilies{{
-    {Family::Incident, "incident"}, {Family::Diplomatic, "diplomatic"}, {Family::Context, "context"}}};
-constexpr std::array<std::pair<TimePrecision, const char*>, 4> kTimePrecisions{{
-    {TimePrecision::Year, "year"}, {TimePrecision::Month, "month"}, {TimePrecision::Day, "day"},
-    {TimePrecision::Minute, "minute"}}};
-constexpr std::array<std::pair<CoordPrecision, const char*>, 4> kCoordPrecisions{{
-    {CoordPrecision::Exact, "exact"}, {CoordPrecision::Settlement, "settlement"},
-    {CoordPrecision::District, "district"}, {CoordPrecision::Region, "region"}}};
-constexpr std::array<std::pair<Confidence, const char*>, 3> kConfidences{{
-    {Confidence::Confirmed, "confirmed"}, {Confidence::Reported, "reported"},
-    {Confidence::Disputed, "disputed"}}};
-constexpr std::array<std::pair<OriginKind, const char*>, 3> kOrigins{{
-    {OriginKind::Bundled, "bundled"}, {OriginKind::Imported, "imported"}, {OriginKind::Manual, "manual"}}};
+constexpr std::array<std::pair<Family, const char*>, 3> kFamilies{
+    {{Family::Incident, "incident"},
+     {Family::Diplomatic, "diplomatic"},
+     {Family::Context, "context"}}};
+constexpr std::array<std::pair<TimePrecision, const char*>, 4> kTimePrecisions{
+    {{TimePrecision::Year, "year"},
+     {TimePrecision::Month, "month"},
+     {TimePrecision::Day, "day"},
+     {TimePrecision::Minute, "minute"}}};
+constexpr std::array<std::pair<CoordPrecision, const char*>, 4> kCoordPrecisions{
+    {{CoordPrecision::Exact, "exact"},
+     {CoordPrecision::Settlement, "settlement"},
+     {CoordPrecision::District, "district"},
+     {CoordPrecision::Region, "region"}}};
+constexpr std::array<std::pair<Confidence, const char*>, 3> kConfidences{
+    {{Confidence::Confirmed, "confirmed"},
+     {Confidence::Reported, "reported"},
+     {Confidence::Disputed, "disputed"}}};
+constexpr std::array<std::pair<OriginKind, const char*>, 3> kOrigins{
+    {{OriginKind::Bundled, "bundled"},
+     {OriginKind::Imported, "imported"},
+     {OriginKind::Manual, "manual"}}};
 
 } // namespace
 
-QString toString(Family f) { return nameOf(kFamilies, f); }
-QString toString(TimePrecision p) { return nameOf(kTimePrecisions, p); }
-QString toString(CoordPrecision p) { return nameOf(kCoordPrecisions, p); }
-QString toString(Confidence c) { return nameOf(kConfidences, c); }
-QString toString(OriginKind k) { return nameOf(kOrigins, k); }
-std::optional<Family> familyFromString(const QString& s) { return valueOf(kFamilies, s); }
+QString toString(Family f)
+{
+    return nameOf(kFamilies, f);
+}
+QString toString(TimePrecision p)
+{
+    return nameOf(kTimePrecisions, p);
+}
+QString toString(CoordPrecision p)
+{
+    return nameOf(kCoordPrecisions, p);
+}
+QString toString(Confidence c)
+{
+    return nameOf(kConfidences, c);
+}
+QString toString(OriginKind k)
+{
+    return nameOf(kOrigins, k);
+}
+std::optional<Family> familyFromString(const QString& s)
+{
+    return valueOf(kFamilies, s);
+}
 std::optional<TimePrecision> timePrecisionFromString(const QString& s)
 {
     return valueOf(kTimePrecisions, s);
@@ -61,8 +88,14 @@ std::optional<CoordPrecision> coordPrecisionFromString(const QString& s)
 {
     return valueOf(kCoordPrecisions, s);
 }
-std::optional<Confidence> confidenceFromString(const QString& s) { return valueOf(kConfidences, s); }
-std::optional<OriginKind> originKindFromString(const QString& s) { return valueOf(kOrigins, s); }
+std::optional<Confidence> confidenceFromString(const QString& s)
+{
+    return valueOf(kConfidences, s);
+}
+std::optional<OriginKind> originKindFromString(const QString& s)
+{
+    return valueOf(kOrigins, s);
+}
 
 qint64 coverageEndSecs(qint64 start, std::optional<qint64> explicitEnd, TimePrecision p)
 {

@@ -28,12 +28,12 @@ struct EventFilter {
     std::optional<QDateTime> from; ///< inclusive, UTC
     std::optional<QDateTime> to;   ///< exclusive, UTC
     std::optional<GeoBox> box;
-    QSet<Family> families;       ///< empty = all
-    QSet<QString> eventTypes;    ///< empty = all
-    QSet<QString> actors;        ///< empty = all; an event matches if any actor is listed
-    QSet<QString> countries;     ///< empty = all
-    int minCasualties = 0;       ///< killed + injured (unknown counts as 0)
-    QString text;                ///< FTS5 full-text query over title, summary, place, actors, notes
+    QSet<Family> families;    ///< empty = all
+    QSet<QString> eventTypes; ///< empty = all
+    QSet<QString> actors;     ///< empty = all; an event matches if any actor is listed
+    QSet<QString> countries;  ///< empty = all
+    int minCasualties = 0;    ///< killed + injured (unknown counts as 0)
+    QString text;             ///< FTS5 full-text query over title, summary, place, actors, notes
 
     bool isEmpty() const
     {

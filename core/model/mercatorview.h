@@ -15,20 +15,26 @@ struct MercatorView {
     double centerLon = 70.5;
     double centerLat = 37.8;
     double zoom = 7.0;
-    double width = 1024;  ///< pixels
-    double height = 768;  ///< pixels
+    double width = 1024; ///< pixels
+    double height = 768; ///< pixels
 
     static constexpr double kMaxLat = 85.05112878;
 
     static double worldSize(double zoom) { return 256.0 * std::exp2(zoom); }
-    static double worldX(double lon, double zoom) { return (lon + 180.0) / 360.0 * worldSize(zoom); }
+    static double worldX(double lon, double zoom)
+    {
+        return (lon + 180.0) / 360.0 * worldSize(zoom);
+    }
     static double worldY(double lat, double zoom)
     {
         const double l = std::clamp(lat, -kMaxLat, kMaxLat) * std::numbers::pi / 180.0;
         return (1.0 - std::log(std::tan(l) + 1.0 / std::cos(l)) / std::numbers::pi) / 2.0 *
                worldSize(zoom);
     }
-    static double lonFromWorldX(double x, double zoom) { return x / worldSize(zoom) * 360.0 - 180.0; }
+    static double lonFromWorldX(double x, double zoom)
+    {
+        return x / worldSize(zoom) * 360.0 - 180.0;
+    }
     static double latFromWorldY(double y, double zoom)
     {
         const double n = std::numbers::pi * (1.0 - 2.0 * y / worldSize(zoom));
@@ -50,8 +56,8 @@ struct MercatorView {
     /// Metres per pixel at the view centre.
     double metresPerPixel() const
     {
-        return std::cos(centerLat * std::numbers::pi / 180.0) * 2.0 * std::numbers::pi *
-               6378137.0 / worldSize(zoom);
+        return std::cos(centerLat * std::numbers::pi / 180.0) * 2.0 * std::numbers::pi * 6378137.0 /
+               worldSize(zoom);
     }
 
     /// The view of the given size that shows the whole box, as large as fits (fractional zoom).

@@ -13,18 +13,18 @@ namespace fa {
 /// What went wrong, in words a user can read, plus the details a caller can act on.
 struct Error {
     enum class Kind {
-        Invalid,       ///< a value failed validation (see field)
-        NotFound,      ///< no such event / file
-        Io,            ///< the file system refused
-        Sqlite,        ///< SQLite returned an error (see sqliteCode)
-        Corrupt,       ///< the database file is damaged
-        NotADatabase,  ///< the file is not SQLite at all
-        TooNew,        ///< written by a newer Frontier Atlas (schema version higher than ours)
-        ReadOnly,      ///< the file or its folder cannot be written
-        Locked,        ///< another program holds a write lock
-        Parse,         ///< an input file could not be read (see line)
-        Cancelled,     ///< the user cancelled; nothing was changed
-        Unsupported,   ///< a format or feature we do not handle
+        Invalid,      ///< a value failed validation (see field)
+        NotFound,     ///< no such event / file
+        Io,           ///< the file system refused
+        Sqlite,       ///< SQLite returned an error (see sqliteCode)
+        Corrupt,      ///< the database file is damaged
+        NotADatabase, ///< the file is not SQLite at all
+        TooNew,       ///< written by a newer Frontier Atlas (schema version higher than ours)
+        ReadOnly,     ///< the file or its folder cannot be written
+        Locked,       ///< another program holds a write lock
+        Parse,        ///< an input file could not be read (see line)
+        Cancelled,    ///< the user cancelled; nothing was changed
+        Unsupported,  ///< a format or feature we do not handle
     };
     Kind kind = Kind::Invalid;
     QString message;    ///< one line, for the user

@@ -24,8 +24,14 @@ void TimeNavigator::setExtent(qint64 fromSecs, qint64 toSecs)
     emit extentChanged(m_extentFrom, m_extentTo);
 }
 
-qint64 TimeNavigator::extentFrom() const { return m_extentFrom; }
-qint64 TimeNavigator::extentTo() const { return m_extentTo; }
+qint64 TimeNavigator::extentFrom() const
+{
+    return m_extentFrom;
+}
+qint64 TimeNavigator::extentTo() const
+{
+    return m_extentTo;
+}
 
 void TimeNavigator::setWindow(qint64 fromSecs, qint64 toSecs)
 {
@@ -40,15 +46,24 @@ void TimeNavigator::setWindow(qint64 fromSecs, qint64 toSecs)
     emit windowChanged(m_from, m_to);
 }
 
-qint64 TimeNavigator::windowFrom() const { return m_from; }
-qint64 TimeNavigator::windowTo() const { return m_to; }
+qint64 TimeNavigator::windowFrom() const
+{
+    return m_from;
+}
+qint64 TimeNavigator::windowTo() const
+{
+    return m_to;
+}
 
 qint64 TimeNavigator::effectiveFrom() const
 {
     return m_mode == Mode::Cumulative ? std::min(m_extentFrom, m_from) : m_from;
 }
 
-void TimeNavigator::resetWindow() { setWindow(m_extentFrom, m_extentTo); }
+void TimeNavigator::resetWindow()
+{
+    setWindow(m_extentFrom, m_extentTo);
+}
 
 void TimeNavigator::setMode(Mode m)
 {
@@ -60,7 +75,10 @@ void TimeNavigator::setMode(Mode m)
     emit windowChanged(m_from, m_to);
 }
 
-TimeNavigator::Mode TimeNavigator::mode() const { return m_mode; }
+TimeNavigator::Mode TimeNavigator::mode() const
+{
+    return m_mode;
+}
 
 void TimeNavigator::setStepSecs(qint64 secs)
 {
@@ -86,9 +104,18 @@ void TimeNavigator::setTickIntervalMs(int ms)
     emit speedChanged(ms);
 }
 
-int TimeNavigator::tickIntervalMs() const { return m_tickMs; }
-void TimeNavigator::setLooping(bool loop) { m_loop = loop; }
-bool TimeNavigator::isPlaying() const { return m_timer.isActive(); }
+int TimeNavigator::tickIntervalMs() const
+{
+    return m_tickMs;
+}
+void TimeNavigator::setLooping(bool loop)
+{
+    m_loop = loop;
+}
+bool TimeNavigator::isPlaying() const
+{
+    return m_timer.isActive();
+}
 
 void TimeNavigator::play()
 {
@@ -106,9 +133,18 @@ void TimeNavigator::pause()
     emit playingChanged(false);
 }
 
-void TimeNavigator::togglePlay() { isPlaying() ? pause() : play(); }
-void TimeNavigator::stepForward() { advance(stepSecs()); }
-void TimeNavigator::stepBackward() { advance(-stepSecs()); }
+void TimeNavigator::togglePlay()
+{
+    isPlaying() ? pause() : play();
+}
+void TimeNavigator::stepForward()
+{
+    advance(stepSecs());
+}
+void TimeNavigator::stepBackward()
+{
+    advance(-stepSecs());
+}
 
 void TimeNavigator::advance(qint64 delta)
 {

@@ -30,7 +30,8 @@ ProcessResult runApp(const QStringList& args)
     if (!p.waitForFinished(120000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 Event event(const QString& title, double lat, double lon, Family f, QDate d)
@@ -58,10 +59,14 @@ protected:
         db = dir.filePath(QStringLiteral("events.db"));
         auto store = EventStore::create(db);
         ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
-        ASSERT_TRUE(store.value()->add(event(QStringLiteral("Clash near Panj"), 37.23, 69.10,
-                                             Family::Incident, QDate(2025, 11, 26))).ok());
-        ASSERT_TRUE(store.value()->add(event(QStringLiteral("Talks in Dushanbe"), 38.56, 68.78,
-                                             Family::Diplomatic, QDate(2025, 11, 27))).ok());
+        ASSERT_TRUE(store.value()
+                        ->add(event(QStringLiteral("Clash near Panj"), 37.23, 69.10,
+                                    Family::Incident, QDate(2025, 11, 26)))
+                        .ok());
+        ASSERT_TRUE(store.value()
+                        ->add(event(QStringLiteral("Talks in Dushanbe"), 38.56, 68.78,
+                                    Family::Diplomatic, QDate(2025, 11, 27)))
+                        .ok());
     }
     QTemporaryDir dir;
     QString db;
@@ -72,9 +77,10 @@ protected:
 TEST_F(ExportCli, WritesAPngOfTheRequestedSizeWithTheMarkerWhereTheEventProjects)
 {
     const QString out = dir.filePath(QStringLiteral("b.png"));
-    const ProcessResult r = runApp({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out,
-                          QStringLiteral("--size"), QStringLiteral("1600x900"), QStringLiteral("--bbox"),
-                          QStringLiteral("66,35.5,76,40.5"), QStringLiteral("--content"), QStringLiteral("map")});
+    const ProcessResult r = runApp(
+        {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out,
+         QStringLiteral("--size"), QStringLiteral("1600x900"), QStringLiteral("--bbox"),
+         QStringLiteral("66,35.5,76,40.5"), QStringLiteral("--content"), QStringLiteral("map")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QImage img(out);
     ASSERT_EQ(img.size(), QSize(1600, 900));
@@ -88,7 +94,8 @@ TEST_F(ExportCli, WritesAPngOfTheRequestedSizeWithTheMarkerWhereTheEventProjects
     const qreal s = BriefingRenderer::scaleFor(QSizeF(1600, 900));
     const QRectF mapRect = layout.mapRectFor(QRectF(0, 0, 1600, 900), s);
     const MercatorView view = layout.mapViewFor(mapRect);
-    const QPoint at(qRound(mapRect.left() + view.toX(69.10)), qRound(mapRect.top() + view.toY(37.23)));
+    const QPoint at(qRound(mapRect.left() + view.toX(69.10)),
+                    qRound(mapRect.top() + view.toY(37.23)));
     const QColor c = img.pixelColor(at);
     const QColor want = Symbology::familyColor(Family::Incident);
     EXPECT_LE(std::abs(c.red() - want.red()) + std::abs(c.green() - want.green()) +
@@ -100,10 +107,11 @@ TEST_F(ExportCli, WritesAPngOfTheRequestedSizeWithTheMarkerWhereTheEventProjects
 TEST_F(ExportCli, WritesAOnePagePdfWithTheTitleAndCaveatAsText)
 {
     const QString out = dir.filePath(QStringLiteral("b.pdf"));
-    const ProcessResult r = runApp({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out,
-                          QStringLiteral("--page"), QStringLiteral("A4"), QStringLiteral("--dpi"),
-                          QStringLiteral("150"), QStringLiteral("--title"), QStringLiteral("Weekly frontier brief"),
-                          QStringLiteral("--caveat"), QStringLiteral("FOR OFFICIAL USE ONLY")});
+    const ProcessResult r = runApp(
+        {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out,
+         QStringLiteral("--page"), QStringLiteral("A4"), QStringLiteral("--dpi"),
+         QStringLiteral("150"), QStringLiteral("--title"), QStringLiteral("Weekly frontier brief"),
+         QStringLiteral("--caveat"), QStringLiteral("FOR OFFICIAL USE ONLY")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     QFile f(out);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
@@ -129,15 +137,35 @@ TEST_F(ExportCli, BadArgumentsGiveOneLineReasonsAndExitCode2)
 {
     const QString out = dir.filePath(QStringLiteral("x.png"));
     const std::vector<BadArgs> cases{
-        {"unknown option", {QStringLiteral("--out"), out, QStringLiteral("--colour"), QStringLiteral("red")}, "Unknown option 'colour'"},
-        {"bad date", {QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2025-13-01")}, "bad date for --from"},
-        {"inverted window", {QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2025-06-01"), QStringLiteral("--to"), QStringLiteral("2025-01-01")}, "inverted window"},
-        {"bbox out of range", {QStringLiteral("--out"), out, QStringLiteral("--bbox"), QStringLiteral("60,30,200,45")}, "--bbox out of range"},
-        {"bbox malformed", {QStringLiteral("--out"), out, QStringLiteral("--bbox"), QStringLiteral("60,30")}, "bad --bbox"},
-        {"unwritable path", {QStringLiteral("--out"), dir.filePath(QStringLiteral("no/such/dir/x.png"))}, "does not exist"},
-        {"bad extension", {QStringLiteral("--out"), dir.filePath(QStringLiteral("x.jpg"))}, "must end in .png or .pdf"},
-        {"bad size", {QStringLiteral("--out"), out, QStringLiteral("--size"), QStringLiteral("huge")}, "bad --size"},
-        {"bad filter", {QStringLiteral("--out"), out, QStringLiteral("--filter"), QStringLiteral("family=battle")}, "unknown family"},
+        {"unknown option",
+         {QStringLiteral("--out"), out, QStringLiteral("--colour"), QStringLiteral("red")},
+         "Unknown option 'colour'"},
+        {"bad date",
+         {QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2025-13-01")},
+         "bad date for --from"},
+        {"inverted window",
+         {QStringLiteral("--out"), out, QStringLiteral("--from"), QStringLiteral("2025-06-01"),
+          QStringLiteral("--to"), QStringLiteral("2025-01-01")},
+         "inverted window"},
+        {"bbox out of range",
+         {QStringLiteral("--out"), out, QStringLiteral("--bbox"), QStringLiteral("60,30,200,45")},
+         "--bbox out of range"},
+        {"bbox malformed",
+         {QStringLiteral("--out"), out, QStringLiteral("--bbox"), QStringLiteral("60,30")},
+         "bad --bbox"},
+        {"unwritable path",
+         {QStringLiteral("--out"), dir.filePath(QStringLiteral("no/such/dir/x.png"))},
+         "does not exist"},
+        {"bad extension",
+         {QStringLiteral("--out"), dir.filePath(QStringLiteral("x.jpg"))},
+         "must end in .png or .pdf"},
+        {"bad size",
+         {QStringLiteral("--out"), out, QStringLiteral("--size"), QStringLiteral("huge")},
+         "bad --size"},
+        {"bad filter",
+         {QStringLiteral("--out"), out, QStringLiteral("--filter"),
+          QStringLiteral("family=battle")},
+         "unknown family"},
         {"missing out", {}, "missing --out"},
     };
     for (const BadArgs& c : cases) {
@@ -145,12 +173,14 @@ TEST_F(ExportCli, BadArgumentsGiveOneLineReasonsAndExitCode2)
         args << c.args;
         const ProcessResult r = runApp(args);
         EXPECT_EQ(r.code, 2) << c.name << ": " << r.err.toStdString();
-        EXPECT_TRUE(r.err.contains(QString::fromUtf8(c.message))) << c.name << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QString::fromUtf8(c.message)))
+            << c.name << ": " << r.err.toStdString();
         EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 0) << c.name << ": not one line";
         EXPECT_FALSE(QFile::exists(out)) << c.name;
     }
-    const ProcessResult missingDb = runApp({QStringLiteral("export"), QStringLiteral("--db"),
-                                  dir.filePath(QStringLiteral("nope.db")), QStringLiteral("--out"), out});
+    const ProcessResult missingDb =
+        runApp({QStringLiteral("export"), QStringLiteral("--db"),
+                dir.filePath(QStringLiteral("nope.db")), QStringLiteral("--out"), out});
     EXPECT_EQ(missingDb.code, 1);
     EXPECT_TRUE(missingDb.err.contains(QStringLiteral("does not exist")));
 }

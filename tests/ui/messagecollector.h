@@ -7,7 +7,7 @@
 
 namespace fa::test {
 
-QStringList takeQtWarnings();          ///< messages since the last call, then cleared
-void installQtWarningCollector();      ///< called once by the UI tests' main
+QStringList takeQtWarnings();     ///< messages since the last call, then cleared
+void installQtWarningCollector(); ///< called once by the UI tests' main
 
 } // namespace fa::test

@@ -84,7 +84,10 @@ inline int markerItemCount(QQuickItem* item)
         n += markerItemCount(c);
     return n;
 }
-inline int markerItemCount(MapWidget* map) { return markerItemCount(map->mapItem()); }
+inline int markerItemCount(MapWidget* map)
+{
+    return markerItemCount(map->mapItem());
+}
 
 /// The QML map's zoom level and centre.
 inline double mapZoom(MapWidget* map)

@@ -273,7 +273,8 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
             p->setBrush(color);
             p->drawPath(path.translated(at));
         } else {
-            // Grows with the count but stays about the size of its 50 px cell: neighbours barely touch.
+            // Grows with the count but stays about the size of its 50 px cell: neighbours barely
+            // touch.
             const double r = std::min(12 + 3 * std::log10(double(c.count)), 23.0) * s;
             p->setPen(QPen(Qt::white, 2 * s));
             p->setBrush(color);

@@ -45,15 +45,15 @@ struct BriefingSettings {
 struct BriefingScene {
     const EventStore* store = nullptr; ///< for the sources line (may be null)
     const EventIndex* index = nullptr;
-    EventFilter filter;        ///< the active filter (for words and the snapshot id)
-    IndexQuery query;          ///< the same filter resolved for the index (window included)
-    qint64 windowFrom = 0;     ///< UTC seconds
+    EventFilter filter;    ///< the active filter (for words and the snapshot id)
+    IndexQuery query;      ///< the same filter resolved for the index (window included)
+    qint64 windowFrom = 0; ///< UTC seconds
     qint64 windowTo = 0;
-    qint64 extentFrom = 0;     ///< the dataset's time extent (the timeline's overview strip)
+    qint64 extentFrom = 0; ///< the dataset's time extent (the timeline's overview strip)
     qint64 extentTo = 0;
-    GeoBox mapBox;             ///< the area the map must show (the view fits it)
-    QString datasetName;       ///< e.g. the database file's name
-    QDateTime generatedAt;     ///< UTC; set by the caller so that tests are repeatable
+    GeoBox mapBox;         ///< the area the map must show (the view fits it)
+    QString datasetName;   ///< e.g. the database file's name
+    QDateTime generatedAt; ///< UTC; set by the caller so that tests are repeatable
     std::shared_ptr<const std::vector<qint64>> allowKeepAlive; ///< owns query.allowRowids
 };
 

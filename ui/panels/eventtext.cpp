@@ -99,8 +99,8 @@ std::pair<QDateTime, TimePrecision> displayedEnd(const Event& e)
     const QDateTime end = e.end->toUTC();
     if (end.time() == QTime(0, 0) && end.addDays(-1) >= e.start.toUTC())
         return {end.addDays(-1), TimePrecision::Day};
-    return {end, e.timePrecision == TimePrecision::Minute ? TimePrecision::Minute
-                                                          : TimePrecision::Day};
+    return {end,
+            e.timePrecision == TimePrecision::Minute ? TimePrecision::Minute : TimePrecision::Day};
 }
 
 } // namespace

@@ -5,8 +5,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QImage>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -68,6 +68,6 @@ TEST(ExportDialog, CopyToClipboardPutsTheBriefingPictureThere)
     ASSERT_TRUE(ExportDialog::copyToClipboard(&state, GeoBox{66, 35.5, 76, 40.5}));
     const QImage img = QApplication::clipboard()->image();
     ASSERT_FALSE(img.isNull());
-    EXPECT_EQ(img.size(), QSize(1920, 1080)); // the remembered (default) size
+    EXPECT_EQ(img.size(), QSize(1920, 1080));           // the remembered (default) size
     EXPECT_EQ(img.pixelColor(5, 5), QColor(Qt::white)); // no caveat band by default
 }

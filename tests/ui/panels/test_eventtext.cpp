@@ -26,5 +26,6 @@ TEST(EventText, AnExclusiveMidnightEndReadsAsTheLastDayOfTheEvent)
     // An end with a time of day keeps it.
     Event timed = e;
     timed.end = QDateTime(QDate(2025, 11, 21), QTime(6, 15), QTimeZone::UTC);
-    EXPECT_TRUE(eventDateText(timed, DisplayZone::Utc).contains(QStringLiteral("21 November 2025, 06:15")));
+    EXPECT_TRUE(
+        eventDateText(timed, DisplayZone::Utc).contains(QStringLiteral("21 November 2025, 06:15")));
 }
