@@ -224,10 +224,109 @@ TEST(BundledDataset, KeepsEveryFactAndSourceOfTheTable)
                                   .addDays(1)
                                   .startOfDay(QTimeZone::UTC));
 
+        // The table's notes (caveats, disagreements between sources) are kept as they are.
+        const QString factNotes = f.value(QLatin1StringView("notes")).toString().trimmed();
+        if (!factNotes.isEmpty()) {
+            EXPECT_TRUE(e->notes.startsWith(factNotes)) << e->notes.toStdString();
+        }
+
         // Titles and summaries are our own words: no fact fragment is copied whole.
         for (const QJsonValue& fragment : f.value(QLatin1StringView("facts")).toArray())
             EXPECT_FALSE(e->summary.contains(fragment.toString(), Qt::CaseInsensitive))
                 << fragment.toString().toStdString();
+    }
+}
+
+namespace {
+
+/// A text's words, lower case, each marked when it stands inside quotation marks.
+struct Word {
+    QString text;
+    bool quoted = false;
+};
+std::vector<Word> wordsOf(const QString& text)
+{
+    std::vector<Word> out;
+    bool quoted = false;
+    QString current;
+    const auto flush = [&] {
+        if (!current.isEmpty())
+            out.push_back({current.toLower(), quoted});
+        current.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const bool inner = (c == u'\'' || c == u'\u2019' || c == u'-') && !current.isEmpty() &&
+                           i + 1 < text.size() && text.at(i + 1).isLetterOrNumber();
+        if (c.isLetterOrNumber() || inner) {
+            current += c == u'\u2019' ? QChar(u'\'') : c;
+            continue;
+        }
+        flush();
+        if (c == u'"' || c == u'\u201C' || c == u'\u201D')
+            quoted = !quoted;
+    }
+    flush();
+    return out;
+}
+
+/// Every string of a facts-table row (links and ids aside), however deeply nested.
+void collectTexts(const QJsonValue& v, QStringList& out)
+{
+    if (v.isString())
+        out << v.toString();
+    else if (v.isArray())
+        for (const QJsonValue& x : v.toArray())
+            collectTexts(x, out);
+    else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() != QLatin1StringView("url") && it.key() != QLatin1StringView("id"))
+                collectTexts(it.value(), out);
+        }
+    }
+}
+
+} // namespace
+
+// Titles and summaries are written in our own words: no run of eight words may repeat the facts
+// table's wording, except inside quotation marks (a quoted statement stays word for word).
+TEST(BundledDataset, WordingRepeatsNoEightWordRunOfTheFactsOutsideQuotations)
+{
+    const auto table = facts();
+    if (table.empty())
+        GTEST_SKIP() << "facts table not found next to the checkout";
+    constexpr std::size_t kRun = 8;
+    QSet<QString> runs;
+    for (const auto& [slug, f] : table) {
+        QStringList texts;
+        collectTexts(f, texts);
+        for (const QString& t : texts) {
+            const std::vector<Word> w = wordsOf(t);
+            for (std::size_t i = 0; i + kRun <= w.size(); ++i) {
+                QStringList run;
+                for (std::size_t k = i; k < i + kRun; ++k)
+                    run << w[k].text;
+                runs.insert(run.join(u' '));
+            }
+        }
+    }
+    ASSERT_FALSE(runs.isEmpty());
+    for (const Event& e : bundled()) {
+        for (const QString& text : {e.title, e.summary}) {
+            const std::vector<Word> w = wordsOf(text);
+            for (std::size_t i = 0; i + kRun <= w.size(); ++i) {
+                QStringList run;
+                bool allQuoted = true;
+                for (std::size_t k = i; k < i + kRun; ++k) {
+                    run << w[k].text;
+                    allQuoted = allQuoted && w[k].quoted;
+                }
+                EXPECT_FALSE(!allQuoted && runs.contains(run.join(u' ')))
+                    << e.origin.sourceId.toStdString() << ": \"" << run.join(u' ').toStdString()
+                    << "\"";
+            }
+        }
     }
 }
 
