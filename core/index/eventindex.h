@@ -3,8 +3,10 @@
 // views ask many times a second (what is in this window and viewport, how many per time
 // bucket, which clusters at this zoom) without touching SQLite.
 
+#include "cluster.h"
 #include "event.h"
 #include "eventfilter.h"
+#include "histogram.h"
 #include "result.h"
 
 #include <QUuid>
@@ -19,6 +21,7 @@
 namespace fa {
 
 class EventStore;
+struct IndexColumns;
 struct IndexSourceRow;
 
 /// The index's side of an EventFilter: everything it can answer from its columns, plus an
@@ -34,28 +37,6 @@ struct IndexQuery {
     /// Span events overlapping the window count as in it (an event with an end, or known only
     /// to the month/year, covers an interval; see EventIndex::coverage).
     bool overlap = true;
-};
-
-struct Histogram {
-    qint64 fromSecs = 0, toSecs = 0;
-    int buckets = 0;
-    /// counts[family][bucket]
-    std::vector<std::uint32_t> counts[kFamilyCount];
-    std::uint32_t maxTotal = 0; ///< largest per-bucket total across families
-};
-
-/// A group of nearby events at one zoom level (Web Mercator world pixels, 256 * 2^zoom wide).
-struct Cluster {
-    double longitude = 0, latitude = 0; ///< centroid of the members
-    std::uint32_t count = 0;
-    Family dominant = Family::Incident; ///< the family with most members
-    std::uint32_t familyCounts[kFamilyCount] = {0, 0, 0};
-    std::uint32_t firstRow = 0; ///< when count == 1: the member's row (see EventIndex::idAt);
-                                ///< otherwise the earliest member's row
-    int maxCasualties = 0;
-    /// The grid cell: world pixels [cellX * cellPx, (cellX + 1) * cellPx) horizontally, and the
-    /// same with cellY vertically.
-    std::int64_t cellX = 0, cellY = 0;
 };
 
 /// Const member functions keep no caches: several threads may query one index at once (edits
@@ -124,14 +105,17 @@ public:
     std::vector<Cluster> clusters(const IndexQuery& q, double zoom, double viewLeftPx,
                                   double viewTopPx, double viewWidthPx, double viewHeightPx,
                                   double cellPx) const;
+    /// The cell clusters() puts an event at (lon, lat) in, for the same zoom and cellPx (the
+    /// coordinates are taken as the index stores them: clamped, single precision). Everyone who
+    /// needs a point's cell asks here (the map's selection ring, for one).
+    static ClusterCell cellOf(double lon, double lat, double zoom, double cellPx);
 
     /// Web Mercator: lon/lat to world pixels at zoom (256 * 2^zoom wide) and back.
     static void toWorldPixels(double lon, double lat, double zoom, double& x, double& y);
     static void fromWorldPixels(double x, double y, double zoom, double& lon, double& lat);
 
 private:
-    struct Columns;
-    std::unique_ptr<Columns> c;
+    std::unique_ptr<IndexColumns> c; ///< indexcolumns.h
 };
 
 } // namespace fa
