@@ -1,6 +1,5 @@
 #include "timelinepainter.h"
 
-#include "eventstore.h"
 #include "symbology.h"
 
 #include <QFontMetricsF>
@@ -11,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 namespace fa {
 
@@ -28,232 +26,13 @@ const QColor kBrush(0x37, 0x47, 0x4f);         // window edges and handles
 const QColor kBrushTint(0x54, 0x6e, 0x7a, 34); // inside the window
 const QColor kVeil(0xff, 0xff, 0xff, 165);     // outside the effective window
 
-qint64 clampToQint64(double v)
-{
-    constexpr double lim = 9.0e18;
-    return qint64(std::clamp(v, -lim, lim));
-}
-
 QColor withAlpha(QColor c, int a)
 {
     c.setAlpha(a);
     return c;
 }
 
-std::vector<qint64> intersectSorted(const std::vector<qint64>& a, const std::vector<qint64>& b)
-{
-    std::vector<qint64> out;
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-    return out;
-}
-
 } // namespace
-
-// ----------------------------------------------------------------------------------------------
-// Lanes
-
-CountryRowids countryRowids(const EventIndex& index, const EventStore& store)
-{
-    CountryRowids out;
-    auto countries = store.distinctCountries();
-    if (!countries)
-        return out;
-    for (const QString& code : countries.value()) {
-        EventFilter f;
-        f.countries = {code};
-        auto ids = store.queryIds(f);
-        if (!ids)
-            continue;
-        std::vector<qint64> rowids;
-        rowids.reserve(ids->size());
-        for (const QUuid& id : *ids) {
-            if (auto row = index.rowOf(id))
-                rowids.push_back(index.rowidAt(*row));
-        }
-        std::sort(rowids.begin(), rowids.end());
-        out.emplace_back(code, std::move(rowids));
-    }
-    return out;
-}
-
-std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIndex& index,
-                                            const EventStore* store, const IndexQuery& base,
-                                            int maxLanes, const CountryRowids* countries)
-{
-    maxLanes = std::max(2, maxLanes);
-    std::vector<TimelineLane> lanes;
-    IndexQuery all = base;
-    all.fromSecs = std::numeric_limits<qint64>::min();
-    all.toSecs = std::numeric_limits<qint64>::max();
-
-    switch (mode) {
-    case TimelineLaneMode::Family: {
-        for (int f = 0; f < kFamilyCount; ++f) {
-            TimelineLane lane;
-            lane.label = Symbology::familyLanePlural(Family(f));
-            lane.query = base;
-            lane.query.familyMask = std::uint8_t(base.familyMask & (1u << f));
-            lanes.push_back(std::move(lane));
-        }
-        return lanes;
-    }
-    case TimelineLaneMode::EventType: {
-        const int n = index.typeCount();
-        struct Candidate {
-            int code;
-            std::size_t count;
-        };
-        std::vector<Candidate> candidates;
-        for (int code = 0; code < n; ++code) {
-            if (!base.typeMask.empty() && code < int(base.typeMask.size()) &&
-                !base.typeMask[std::size_t(code)])
-                continue; // filtered out by the user
-            IndexQuery q = all;
-            q.typeMask.assign(std::size_t(n), false);
-            q.typeMask[std::size_t(code)] = true;
-            candidates.push_back({code, index.count(q)});
-        }
-        // Keep the busiest types; the rest share one lane.
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const Candidate& a, const Candidate& b) { return a.count > b.count; });
-        std::vector<Candidate> kept = candidates;
-        std::vector<Candidate> rest;
-        if (int(candidates.size()) > maxLanes) {
-            kept.assign(candidates.begin(), candidates.begin() + (maxLanes - 1));
-            rest.assign(candidates.begin() + (maxLanes - 1), candidates.end());
-        }
-        // Shown alphabetically so that a filter change does not reshuffle the lanes.
-        std::sort(kept.begin(), kept.end(), [&](const Candidate& a, const Candidate& b) {
-            return index.typeName(a.code).compare(index.typeName(b.code), Qt::CaseInsensitive) < 0;
-        });
-        for (const Candidate& c : kept) {
-            TimelineLane lane;
-            lane.label = index.typeName(c.code);
-            if (lane.label.isEmpty())
-                lane.label = QObject::tr("(no type)");
-            lane.query = base;
-            lane.query.typeMask.assign(std::size_t(n), false);
-            lane.query.typeMask[std::size_t(c.code)] = true;
-            lane.typeCodes = {c.code};
-            lanes.push_back(std::move(lane));
-        }
-        if (!rest.empty()) {
-            TimelineLane lane;
-            lane.label = QObject::tr("Other types");
-            lane.query = base;
-            lane.query.typeMask.assign(std::size_t(n), false);
-            for (const Candidate& c : rest) {
-                lane.query.typeMask[std::size_t(c.code)] = true;
-                lane.typeCodes.push_back(c.code);
-            }
-            lanes.push_back(std::move(lane));
-        }
-        return lanes;
-    }
-    case TimelineLaneMode::Country: {
-        CountryRowids computed;
-        if (!countries && store) {
-            computed = countryRowids(index, *store);
-            countries = &computed;
-        }
-        if (!countries || countries->empty()) {
-            // Without the store nobody knows the countries: one lane with everything.
-            TimelineLane lane;
-            lane.label = QObject::tr("All countries");
-            lane.query = base;
-            lanes.push_back(std::move(lane));
-            return lanes;
-        }
-        struct Candidate {
-            QString code;
-            std::vector<qint64> rowids;
-        };
-        std::vector<Candidate> candidates;
-        for (const auto& [code, rowids] : *countries) {
-            candidates.push_back(
-                {code, base.allowRowids ? intersectSorted(rowids, *base.allowRowids) : rowids});
-        }
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const Candidate& a, const Candidate& b) {
-                             return a.rowids.size() > b.rowids.size();
-                         });
-        std::vector<qint64> restRowids;
-        QStringList restCodes;
-        if (int(candidates.size()) > maxLanes) {
-            for (auto it = candidates.begin() + (maxLanes - 1); it != candidates.end(); ++it) {
-                restRowids.insert(restRowids.end(), it->rowids.begin(), it->rowids.end());
-                restCodes << it->code;
-            }
-            candidates.resize(std::size_t(maxLanes - 1));
-            std::sort(restRowids.begin(), restRowids.end());
-        }
-        for (Candidate& c : candidates) {
-            TimelineLane lane;
-            const QString name = QLocale::territoryToString(QLocale::codeToTerritory(c.code));
-            lane.label = name.isEmpty() || name == QLatin1String("Unknown")
-                             ? c.code
-                             : QStringLiteral("%1 (%2)").arg(name, c.code);
-            lane.query = base;
-            lane.allow = std::make_shared<const std::vector<qint64>>(std::move(c.rowids));
-            lane.query.allowRowids = lane.allow.get();
-            lanes.push_back(std::move(lane));
-        }
-        if (!restCodes.isEmpty()) {
-            TimelineLane lane;
-            lane.label = QObject::tr("Other (%1)").arg(restCodes.join(QLatin1String(", ")));
-            lane.query = base;
-            lane.allow = std::make_shared<const std::vector<qint64>>(std::move(restRowids));
-            lane.query.allowRowids = lane.allow.get();
-            lanes.push_back(std::move(lane));
-        }
-        return lanes;
-    }
-    }
-    return lanes;
-}
-
-// ----------------------------------------------------------------------------------------------
-// Caches
-
-struct TimelinePainter::Scene {
-    // What the scene was computed for.
-    int generation = -1;
-    double from = 0, to = 0, px = 0;
-    QRectF lanesRect;
-    std::vector<QRectF> laneRects;
-
-    enum class Kind : std::uint8_t { Instant, Span, Uncertain };
-    struct Item {
-        QRectF rect;
-        std::uint32_t row = 0;
-        QUuid id;
-        Family family = Family::Incident;
-        Kind kind = Kind::Instant;
-        int lane = 0;
-    };
-    std::vector<Item> items;
-    double symbolSize = 10;
-
-    struct Lane {
-        bool density = false;
-        std::uint32_t total = 0; ///< events drawn (symbols) or counted (density)
-        int buckets = 0;
-        qint64 from = 0, to = 0;
-        std::vector<std::uint32_t> counts[kFamilyCount];
-        std::uint32_t maxTotal = 0;
-        double bucketPx = 3;
-        std::vector<QRectF> bars[kFamilyCount]; ///< ready to draw
-    };
-    std::vector<Lane> lanes;
-};
-
-struct TimelinePainter::Overview {
-    int generation = -1;
-    qint64 from = 0, to = 0;
-    double width = 0, px = 0;
-    QRectF rect;
-    std::vector<QRectF> bars[kFamilyCount];
-};
 
 TimelinePainter::TimelinePainter(const EventIndex* index) : m_index(index) {}
 TimelinePainter::~TimelinePainter() = default;
@@ -267,18 +46,6 @@ void TimelinePainter::setIndex(const EventIndex* index)
 void TimelinePainter::setLanes(std::vector<TimelineLane> lanes)
 {
     m_lanes = std::move(lanes);
-    m_laneOfType.clear();
-    const bool byType = !m_lanes.empty() &&
-                        std::all_of(m_lanes.begin(), m_lanes.end(), [](const TimelineLane& lane) {
-                            return !lane.typeCodes.empty();
-                        });
-    for (std::size_t i = 0; byType && i < m_lanes.size(); ++i) {
-        for (const int code : m_lanes[i].typeCodes) {
-            if (code >= int(m_laneOfType.size()))
-                m_laneOfType.resize(std::size_t(code) + 1, -1);
-            m_laneOfType[std::size_t(code)] = int(i);
-        }
-    }
     invalidate();
 }
 
@@ -301,326 +68,10 @@ void TimelinePainter::invalidate()
     ++m_generation;
 }
 
-QFont TimelinePainter::font(const TimelineView& view, double px, double sizeFactor) const
-{
-    QFont f;
-    if (!view.fontFamily.isEmpty())
-        f.setFamily(view.fontFamily);
-    f.setPixelSize(std::max(1, int(std::lround(view.fontPixelSize * sizeFactor * px))));
-    return f;
-}
-
-// ----------------------------------------------------------------------------------------------
-// Layout
-
 TimelineLayout TimelinePainter::layout(const QRectF& target, const TimelineView& view,
                                        qreal scale) const
 {
-    TimelineLayout l;
-    const double px = scale > 0 ? scale : 1.0;
-    l.px = px;
-    l.target = target;
-
-    // The gutter fits the longest lane label (within limits).
-    const QFontMetricsF fm(font(view, px));
-    double labelW = fm.horizontalAdvance(QStringLiteral("Overview"));
-    for (const TimelineLane& lane : m_lanes)
-        labelW = std::max(labelW, fm.horizontalAdvance(lane.label));
-    const QFontMetricsF sfm(font(view, px, 0.82));
-    labelW = std::max(labelW, sfm.horizontalAdvance(QStringLiteral("888,888 · density")));
-    const double gutterW = std::clamp(labelW + 14 * px, 72 * px, 170 * px);
-    const double pad = 6 * px;
-
-    // A short target keeps its lanes: the legend goes first, then the overview strip.
-    const bool showLegend = view.showLegend && target.height() >= 190 * px;
-    const bool showOverview = view.showOverview && target.height() >= 140 * px;
-    const double legendH = showLegend ? 20 * px : 0;
-    const double axisH = 34 * px;
-    const double overviewH = showOverview ? 34 * px : 0;
-    const double lanesTop = target.top() + legendH + (showLegend ? 0 : pad / 2);
-    const double lanesH = std::max(10 * px, target.height() - legendH - axisH - overviewH -
-                                                (showLegend ? 0 : pad / 2));
-    const double left = target.left() + gutterW;
-    const double width = std::max(10 * px, target.width() - gutterW - pad);
-
-    l.legend = QRectF(left, target.top(), width, legendH);
-    l.gutter = QRectF(target.left(), lanesTop, gutterW, lanesH);
-    l.lanes = QRectF(left, lanesTop, width, lanesH);
-    l.axis = QRectF(left, l.lanes.bottom(), width, axisH);
-    l.overview =
-        showOverview ? QRectF(left, l.axis.bottom() + 2 * px, width, overviewH - 6 * px) : QRectF();
-    l.scale = TimeScale(view.visibleFrom, view.visibleTo, left, width);
-    l.overviewScale = TimeScale(double(view.extentFrom), double(view.extentTo), left, width);
-
-    const int n = std::max<int>(1, int(m_lanes.size()));
-    const double laneH = lanesH / n;
-    for (int i = 0; i < int(m_lanes.size()); ++i)
-        l.laneRects.emplace_back(left, lanesTop + i * laneH, width, laneH);
-    return l;
-}
-
-// ----------------------------------------------------------------------------------------------
-// Scene building
-
-bool TimelinePainter::isUncertain(std::uint32_t row) const
-{
-    // A date known only to the month or year covers that month or year (EventIndex::coverage):
-    // drawn faint, not as a precise tick or a solid span.
-    const TimePrecision p = m_index->timePrecisionAt(row);
-    return p == TimePrecision::Month || p == TimePrecision::Year;
-}
-
-void TimelinePainter::buildScene(const TimelineLayout& l)
-{
-    if (m_scene && m_scene->generation == m_generation && m_scene->from == l.scale.fromSecs() &&
-        m_scene->to == l.scale.toSecs() && m_scene->px == l.px && m_scene->lanesRect == l.lanes)
-        return;
-    auto s = std::make_unique<Scene>();
-    s->generation = m_generation;
-    s->from = l.scale.fromSecs();
-    s->to = l.scale.toSecs();
-    s->px = l.px;
-    s->lanesRect = l.lanes;
-    s->laneRects = l.laneRects;
-    s->lanes.resize(m_lanes.size());
-    if (!m_index) {
-        m_scene = std::move(s);
-        return;
-    }
-
-    const qint64 vFrom = clampToQint64(std::floor(l.scale.fromSecs()));
-    const qint64 vTo = clampToQint64(std::ceil(l.scale.toSecs()));
-    const double px = l.px;
-    // Buckets of a whole number of pixels, so that the bars do not beat against the pixel grid;
-    // the histogram covers exactly buckets * bucketPx (the few pixels left at the right edge
-    // belong to no bucket).
-    const double bucketPx = std::max(2.0, std::round(3 * px));
-    const int buckets = std::max(1, int(l.lanes.width() / bucketPx));
-    const qint64 hTo =
-        std::max(vFrom + buckets,
-                 clampToQint64(std::ceil(l.scale.secsAt(l.lanes.left() + buckets * bucketPx))));
-    const double threshold = l.lanes.width() / (m_densityPx * px);
-
-    // Per lane: events per bucket per family (starting in [vFrom, hTo)), and the rows when the
-    // lane will show symbols.
-    struct LaneInput {
-        std::vector<std::uint32_t> counts[kFamilyCount];
-        std::uint32_t total = 0, maxTotal = 0;
-        std::vector<std::uint32_t> rows;
-        bool haveRows = false;
-    };
-    std::vector<LaneInput> inputs(m_lanes.size());
-    if (!m_laneOfType.empty()) {
-        // Lanes by type: one pass over the window instead of one index walk per lane.
-        IndexQuery q = m_lanes.front().query;
-        q.typeMask.clear();
-        q.fromSecs = vFrom;
-        q.toSecs = vTo;
-        q.overlap = true;
-        const std::size_t rowCap = std::size_t(threshold * 4) + 1000;
-        for (LaneInput& in : inputs) {
-            for (auto& v : in.counts)
-                v.assign(std::size_t(buckets), 0);
-            in.haveRows = true;
-        }
-        const double perSec = double(buckets) / double(hTo - vFrom);
-        for (const std::uint32_t row : m_index->query(q)) {
-            const int code = m_index->typeCodeAt(row);
-            if (code < 0 || code >= int(m_laneOfType.size()) || m_laneOfType[std::size_t(code)] < 0)
-                continue;
-            LaneInput& in = inputs[std::size_t(m_laneOfType[std::size_t(code)])];
-            const qint64 start = m_index->startAt(row);
-            if (start >= vFrom && start < hTo) {
-                const int b = std::min(buckets - 1, int(double(start - vFrom) * perSec));
-                ++in.counts[int(m_index->familyAt(row))][std::size_t(b)];
-                ++in.total;
-            }
-            if (in.haveRows) {
-                in.rows.push_back(row);
-                if (in.rows.size() > rowCap) { // crowded: density for sure, rows not needed
-                    in.haveRows = false;
-                    in.rows = {};
-                }
-            }
-        }
-        for (LaneInput& in : inputs) {
-            for (int b = 0; b < buckets; ++b) {
-                std::uint32_t t = 0;
-                for (const auto& v : in.counts)
-                    t += v[std::size_t(b)];
-                in.maxTotal = std::max(in.maxTotal, t);
-            }
-        }
-    } else {
-        for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-            IndexQuery q = m_lanes[i].query;
-            q.fromSecs = vFrom;
-            q.toSecs = hTo;
-            Histogram h = m_index->histogram(q, buckets);
-            LaneInput& in = inputs[i];
-            for (int f = 0; f < kFamilyCount; ++f) {
-                in.counts[f] = std::move(h.counts[f]);
-                in.counts[f].resize(std::size_t(buckets), 0);
-                in.total = std::accumulate(in.counts[f].begin(), in.counts[f].end(), in.total);
-            }
-            in.maxTotal = h.maxTotal;
-        }
-    }
-
-    for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-        Scene::Lane& lane = s->lanes[i];
-        const QRectF& r = l.laneRects[i];
-        LaneInput& in = inputs[i];
-        lane.total = in.total;
-
-        if (double(in.total) > threshold) {
-            lane.density = true;
-            lane.buckets = buckets;
-            lane.from = vFrom;
-            lane.to = hTo;
-            lane.bucketPx = bucketPx;
-            lane.maxTotal = std::max<std::uint32_t>(1, in.maxTotal);
-            // Bars stacked by family, linear in the count, at least 1.5 px tall when non-zero.
-            const double usable = r.height() - 6 * px;
-            const double bw = bucketPx;
-            const double barW = bw > 2.5 * px ? bw - 1 * px : bw; // a gap between wide bars
-            for (int b = 0; b < buckets; ++b) {
-                double y = r.bottom() - 2 * px;
-                std::uint32_t bucketTotal = 0;
-                for (int f = 0; f < kFamilyCount; ++f)
-                    bucketTotal += in.counts[f][std::size_t(b)];
-                if (bucketTotal == 0)
-                    continue;
-                const double height =
-                    std::max(1.5 * px, usable * double(bucketTotal) / lane.maxTotal);
-                for (int f = 0; f < kFamilyCount; ++f) {
-                    const std::uint32_t c = in.counts[f][std::size_t(b)];
-                    if (c == 0)
-                        continue;
-                    const double hf = height * double(c) / bucketTotal;
-                    lane.bars[f].emplace_back(std::round(l.lanes.left()) + b * bw, y - hf, barW,
-                                              hf);
-                    y -= hf;
-                }
-            }
-            for (int f = 0; f < kFamilyCount; ++f)
-                lane.counts[f] = std::move(in.counts[f]);
-            continue;
-        }
-
-        // Symbols: pack the events into sub-rows so that they do not hide each other.
-        if (!in.haveRows) {
-            IndexQuery q = m_lanes[i].query;
-            q.fromSecs = vFrom;
-            q.toSecs = vTo;
-            q.overlap = true;
-            in.rows = m_index->query(q);
-        }
-        const std::vector<std::uint32_t>& rows = in.rows;
-        lane.total = std::uint32_t(rows.size());
-        const double size = std::clamp(r.height() * 0.62, 5 * px, 11 * px);
-        s->symbolSize = size;
-        const double gap = 1.5 * px;
-        const int subRows = std::max(1, int((r.height() - 4 * px) / (size + gap)));
-        const double usedH = subRows * (size + gap) - gap;
-        const double top = r.center().y() - usedH / 2;
-        std::vector<double> lastRight(std::size_t(subRows), -std::numeric_limits<double>::max());
-        std::vector<int> order;
-        for (int j = 0; j < subRows; ++j)
-            order.push_back(j);
-        const double mid = (subRows - 1) / 2.0;
-        std::stable_sort(order.begin(), order.end(),
-                         [mid](int a, int b) { return std::abs(a - mid) < std::abs(b - mid); });
-        for (const std::uint32_t row : rows) {
-            const auto [c0, c1] = m_index->coverage(row);
-            Scene::Item it;
-            it.row = row;
-            it.id = m_index->idAt(row);
-            it.family = m_index->familyAt(row);
-            it.lane = int(i);
-            const double x0 = l.scale.xOf(double(c0));
-            double x1 = l.scale.xOf(double(c1));
-            double left, right;
-            if (c1 - c0 <= 1) {
-                it.kind = Scene::Kind::Instant;
-                left = x0 - size / 2;
-                right = x0 + size / 2;
-            } else {
-                it.kind = isUncertain(row) ? Scene::Kind::Uncertain : Scene::Kind::Span;
-                x1 = std::max(x1, x0 + 3 * px);
-                // Clip to the visible range (a decade-long span must not make a huge rect).
-                left = std::max(x0, l.lanes.left() - 10 * px);
-                right = std::min(x1, l.lanes.right() + 10 * px);
-                if (right <= left)
-                    continue;
-            }
-            // Sub-rows are tried from the lane's middle outwards, so that a quiet lane shows
-            // its events on its centre line.
-            int k = -1;
-            for (int j = 0; j < subRows && k < 0; ++j) {
-                const int cand = order[std::size_t(j)];
-                if (lastRight[std::size_t(cand)] + gap <= left)
-                    k = cand;
-            }
-            if (k < 0) // no free sub-row: overlap where it overlaps least
-                k = int(std::min_element(lastRight.begin(), lastRight.end()) - lastRight.begin());
-            lastRight[std::size_t(k)] = std::max(lastRight[std::size_t(k)], right);
-            const double cy = top + k * (size + gap) + size / 2;
-            switch (it.kind) {
-            case Scene::Kind::Instant:
-                it.rect = QRectF(left, cy - size / 2, size, size);
-                break;
-            case Scene::Kind::Span:
-                it.rect = QRectF(left, cy - size * 0.3, right - left, size * 0.6);
-                break;
-            case Scene::Kind::Uncertain:
-                it.rect = QRectF(left, cy - size / 2, right - left, size);
-                break;
-            }
-            s->items.push_back(std::move(it));
-        }
-    }
-    m_scene = std::move(s);
-}
-
-void TimelinePainter::buildOverview(const TimelineLayout& l, const TimelineView& view)
-{
-    if (!l.overview.isValid())
-        return;
-    if (m_overview && m_overview->generation == m_generation &&
-        m_overview->from == view.extentFrom && m_overview->to == view.extentTo &&
-        m_overview->rect == l.overview && m_overview->px == l.px)
-        return;
-    auto o = std::make_unique<Overview>();
-    o->generation = m_generation;
-    o->from = view.extentFrom;
-    o->to = view.extentTo;
-    o->rect = l.overview;
-    o->px = l.px;
-    if (m_index && view.extentTo > view.extentFrom) {
-        const int buckets = std::max(1, int(l.overview.width() / (2 * l.px)));
-        IndexQuery q = m_overviewQuery;
-        q.allowRowids = m_overviewAllow ? m_overviewAllow.get() : m_overviewQuery.allowRowids;
-        q.fromSecs = view.extentFrom;
-        q.toSecs = view.extentTo;
-        const Histogram h = m_index->histogram(q, buckets);
-        const double bw = l.overview.width() / buckets;
-        const double usable = l.overview.height() - 3 * l.px;
-        const double maxTotal = std::max<std::uint32_t>(1, h.maxTotal);
-        for (int b = 0; b < h.buckets; ++b) {
-            double y = l.overview.bottom();
-            for (int f = 0; f < kFamilyCount; ++f) {
-                const std::uint32_t c = h.counts[f].empty() ? 0 : h.counts[f][std::size_t(b)];
-                if (c == 0)
-                    continue;
-                // Linear like the lanes' bars, at least a pixel so that one event shows.
-                const double hf = std::max(1.0 * l.px, usable * (c / maxTotal));
-                o->bars[f].emplace_back(l.overview.left() + b * bw, y - hf, bw, hf);
-                y -= hf;
-            }
-        }
-    }
-    m_overview = std::move(o);
+    return TimelineLayout::compute(target, view, scale, m_lanes);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -630,8 +81,20 @@ void TimelinePainter::paint(QPainter* p, const QRectF& target, const TimelineVie
                             qreal scale)
 {
     const TimelineLayout l = layout(target, view, scale);
-    buildScene(l);
-    buildOverview(l, view);
+    // What to draw, recomputed only when the view, size, lanes or data changed.
+    if (!m_scene || m_scene->generation != m_generation || !m_scene->fits(l)) {
+        m_scene =
+            std::make_unique<TimelineScene>(TimelineScene::build(m_index, m_lanes, l, m_densityPx));
+        m_scene->generation = m_generation;
+    }
+    if (l.overview.isValid() && (!m_overview || m_overview->generation != m_generation ||
+                                 !m_overview->fits(l, view.extentFrom, view.extentTo))) {
+        IndexQuery q = m_overviewQuery;
+        q.allowRowids = m_overviewAllow ? m_overviewAllow.get() : m_overviewQuery.allowRowids;
+        m_overview = std::make_unique<TimelineOverview>(
+            TimelineOverview::build(m_index, q, l, view.extentFrom, view.extentTo));
+        m_overview->generation = m_generation;
+    }
 
     p->save();
     p->setClipRect(target);
@@ -672,7 +135,7 @@ void TimelinePainter::drawLanes(QPainter* p, const TimelineLayout& l,
 
     p->setRenderHint(QPainter::Antialiasing, false);
     for (std::size_t i = 0; m_scene && i < m_scene->lanes.size(); ++i) {
-        const Scene::Lane& lane = m_scene->lanes[i];
+        const TimelineScene::Lane& lane = m_scene->lanes[i];
         if (!lane.density)
             continue;
         p->setPen(Qt::NoPen);
@@ -694,18 +157,18 @@ void TimelinePainter::drawLanes(QPainter* p, const TimelineLayout& l,
         QPen dashed(Qt::black, 1.0 * px, Qt::DashLine);
         // Faint spans first (uncertain dates), then explicit spans, then instants on top.
         for (int pass = 0; pass < 3; ++pass) {
-            for (const Scene::Item& it : m_scene->items) {
+            for (const TimelineScene::Item& it : m_scene->items) {
                 const QColor c = Symbology::familyColor(it.family);
-                if (pass == 0 && it.kind == Scene::Kind::Uncertain) {
+                if (pass == 0 && it.kind == TimelineScene::Kind::Uncertain) {
                     dashed.setColor(withAlpha(c, 150));
                     p->setPen(dashed);
                     p->setBrush(withAlpha(c, 48));
                     p->drawRoundedRect(it.rect, 2 * px, 2 * px);
-                } else if (pass == 1 && it.kind == Scene::Kind::Span) {
+                } else if (pass == 1 && it.kind == TimelineScene::Kind::Span) {
                     p->setPen(Qt::NoPen);
                     p->setBrush(withAlpha(c, 205));
                     p->drawRoundedRect(it.rect, it.rect.height() / 2, it.rect.height() / 2);
-                } else if (pass == 2 && it.kind == Scene::Kind::Instant) {
+                } else if (pass == 2 && it.kind == TimelineScene::Kind::Instant) {
                     p->setPen(outline);
                     p->setBrush(c);
                     p->drawPath(shapes[int(it.family)].translated(it.rect.center()));
@@ -803,7 +266,7 @@ void TimelinePainter::drawAxis(QPainter* p, const TimelineLayout& l, const Timel
         }
     }
     p->setRenderHint(QPainter::TextAntialiasing, true);
-    const QFont f = font(view, px);
+    const QFont f = view.font(px);
     p->setFont(f);
     const QFontMetricsF fm(f);
     double lastRight = -std::numeric_limits<double>::max();
@@ -827,7 +290,7 @@ void TimelinePainter::drawAxis(QPainter* p, const TimelineLayout& l, const Timel
     // The context row ("March 2024" under day ticks) with the first label pinned to the left.
     TimeScale::Step ctx;
     if (TimeScale::contextStep(major, ctx)) {
-        const QFont bf = font(view, px, 0.95);
+        const QFont bf = view.font(px, 0.95);
         p->setFont(bf);
         const QFontMetricsF bfm(bf);
         const double y = a.top() + 6 * px + fm.height();
@@ -901,7 +364,7 @@ void TimelinePainter::drawOverview(QPainter* p, const TimelineLayout& l,
         }
     }
     // Year labels of the extent's ends.
-    const QFont f = font(view, px, 0.85);
+    const QFont f = view.font(px, 0.85);
     p->setFont(f);
     p->setPen(kMuted);
     const QString first = TimeScale::label(view.extentFrom, {TimeScale::Unit::Year, 1});
@@ -918,7 +381,7 @@ void TimelinePainter::drawLegend(QPainter* p, const TimelineLayout& l,
     if (!l.legend.isValid())
         return;
     const double px = l.px;
-    const QFont f = font(view, px, 0.95);
+    const QFont f = view.font(px, 0.95);
     const QFontMetricsF fm(f);
     p->save();
     p->setFont(f);
@@ -997,8 +460,8 @@ void TimelinePainter::drawGutter(QPainter* p, const TimelineLayout& l,
                                  const TimelineView& view) const
 {
     const double px = l.px;
-    const QFont f = font(view, px);
-    const QFont small = font(view, px, 0.82);
+    const QFont f = view.font(px);
+    const QFont small = view.font(px, 0.82);
     const QFontMetricsF fm(f), sfm(small);
     const QLocale locale;
     p->save();
@@ -1010,7 +473,7 @@ void TimelinePainter::drawGutter(QPainter* p, const TimelineLayout& l,
                         l.laneRects[i].height());
         QString sub;
         if (m_scene && i < m_scene->lanes.size()) {
-            const Scene::Lane& lane = m_scene->lanes[i];
+            const TimelineScene::Lane& lane = m_scene->lanes[i];
             sub = lane.density      ? QObject::tr("%1 · density").arg(locale.toString(lane.total))
                   : lane.total == 1 ? QObject::tr("1 event")
                                     : QObject::tr("%1 events").arg(locale.toString(lane.total));
@@ -1045,65 +508,17 @@ void TimelinePainter::drawGutter(QPainter* p, const TimelineLayout& l,
 
 TimelinePainter::Hit TimelinePainter::hitTest(const QPointF& pos) const
 {
-    Hit hit;
-    if (!m_scene)
-        return hit;
-    // Topmost first: instants are drawn last.
-    const double slop = 2 * m_scene->px;
-    double best = std::numeric_limits<double>::max();
-    const Scene::Item* found = nullptr;
-    for (const Scene::Item& it : m_scene->items) {
-        if (!it.rect.adjusted(-slop, -slop, slop, slop).contains(pos))
-            continue;
-        const double rank = (it.kind == Scene::Kind::Instant ? 0 : 1e6) +
-                            std::abs(it.rect.center().x() - pos.x()) +
-                            (it.kind == Scene::Kind::Uncertain ? 1e6 : 0);
-        if (rank < best) {
-            best = rank;
-            found = &it;
-        }
-    }
-    if (found) {
-        hit.kind = Hit::Kind::Event;
-        hit.row = found->row;
-        hit.id = found->id;
-        hit.lane = found->lane;
-        return hit;
-    }
-    for (std::size_t i = 0; i < m_scene->laneRects.size() && i < m_scene->lanes.size(); ++i) {
-        const Scene::Lane& lane = m_scene->lanes[i];
-        if (!lane.density || !m_scene->laneRects[i].contains(pos))
-            continue;
-        const double bw = lane.bucketPx;
-        const int b = std::clamp(int((pos.x() - std::round(m_scene->lanesRect.left())) / bw), 0,
-                                 lane.buckets - 1);
-        hit.kind = Hit::Kind::Density;
-        hit.lane = int(i);
-        for (const auto& v : lane.counts)
-            hit.count += v.empty() ? 0 : v[std::size_t(b)];
-        const double span = double(lane.to - lane.from);
-        hit.fromSecs = lane.from + qint64(span * b / lane.buckets);
-        hit.toSecs = lane.from + qint64(span * (b + 1) / lane.buckets);
-        return hit;
-    }
-    return hit;
+    return m_scene ? m_scene->hitTest(pos) : Hit{};
 }
 
 bool TimelinePainter::laneIsDensity(int lane) const
 {
-    return m_scene && lane >= 0 && lane < int(m_scene->lanes.size()) &&
-           m_scene->lanes[std::size_t(lane)].density;
+    return m_scene && m_scene->laneIsDensity(lane);
 }
 
 std::optional<QRectF> TimelinePainter::itemRect(const QUuid& id) const
 {
-    if (!m_scene || id.isNull())
-        return std::nullopt;
-    for (const Scene::Item& it : m_scene->items) {
-        if (it.id == id)
-            return it.rect;
-    }
-    return std::nullopt;
+    return m_scene ? m_scene->itemRect(id) : std::nullopt;
 }
 
 } // namespace fa

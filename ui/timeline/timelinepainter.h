@@ -22,77 +22,26 @@
 // The painter caches what it computed for the last view (lane contents, overview histogram)
 // and reuses it while the view, size, lanes and data stay the same; call invalidate() when the
 // index changed.
+//
+// The parts: TimelineLane (which lanes a mode shows), TimelineLaneHistogram (what each lane
+// holds in the visible range), TimelineLayout (where things go), TimelineScene (what to draw,
+// and what lies under a point); this class keeps them cached and draws.
 
 #include "eventindex.h"
-#include "timescale.h"
+#include "timelinelane.h"
+#include "timelinelayout.h"
+#include "timelinescene.h"
+#include "timelineview.h"
 
-#include <QColor>
-#include <QFont>
 #include <QRectF>
-#include <QString>
-#include <QUuid>
 
 #include <memory>
 #include <optional>
-#include <utility>
 #include <vector>
 
 class QPainter;
 
 namespace fa {
-
-class EventStore;
-struct ResolvedQuery;
-
-enum class TimelineLaneMode { Family, EventType, Country };
-
-/// One horizontal lane: a label and the index query (the active filter narrowed to the lane).
-/// The query's time fields are ignored (the painter sets them per view).
-struct TimelineLane {
-    QString label;
-    IndexQuery query;
-    std::shared_ptr<const std::vector<qint64>> allow; ///< keeps query.allowRowids alive
-    /// Lanes by type: the type codes the lane holds. When every lane has them, the painter
-    /// splits one pass over the window between the lanes instead of querying each lane.
-    std::vector<int> typeCodes;
-};
-
-/// Each country's events as sorted store rowids (the index does not hold countries): one store
-/// query per country, so callers keep it while the data does not change.
-using CountryRowids = std::vector<std::pair<QString, std::vector<qint64>>>;
-CountryRowids countryRowids(const EventIndex& index, const EventStore& store);
-
-/// The lanes for a mode, narrowing `base` (the filter; see FilterResolver): one per family; one
-/// per event type (the rarest merged into "Other types" beyond maxLanes); one per country
-/// (from `countries`, else computed from the store; with neither, a single lane). `base`'s
-/// allow-list must outlive the lanes (family and type lanes point at it).
-std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIndex& index,
-                                            const EventStore* store, const IndexQuery& base,
-                                            int maxLanes = 12,
-                                            const CountryRowids* countries = nullptr);
-
-/// What to draw, as plain values: the export edits a copy, never the live widget.
-struct TimelineView {
-    double visibleFrom = 0, visibleTo = 1; ///< UTC seconds across the lanes
-    qint64 windowFrom = 0, windowTo = 1;   ///< the navigator's window (the brush)
-    qint64 extentFrom = 0, extentTo = 1;   ///< the dataset's extent (the overview strip's range)
-    bool cumulative = false;               ///< shade everything up to windowTo as active
-    QUuid selected;                        ///< highlighted when drawn
-    bool showLegend = true;
-    bool showOverview = true;
-    bool showWindow = true;    ///< the brush and the veil outside it
-    QString fontFamily;        ///< empty: the application's default family
-    double fontPixelSize = 11; ///< at scale 1
-};
-
-/// Where things are for a given target (the widget uses it for gestures).
-struct TimelineLayout {
-    QRectF target, legend, gutter, lanes, axis, overview;
-    TimeScale scale;         ///< visible range across lanes.left() .. lanes.right()
-    TimeScale overviewScale; ///< extent across overview.left() .. overview.right()
-    std::vector<QRectF> laneRects;
-    double px = 1; ///< the scale factor (1 = screen pixels)
-};
 
 class TimelinePainter {
 public:
@@ -114,14 +63,7 @@ public:
     void paint(QPainter* p, const QRectF& target, const TimelineView& view, qreal scale = 1.0);
 
     /// What lies under a point of the last painted target (events first, then density bars).
-    struct Hit {
-        enum class Kind { None, Event, Density } kind = Kind::None;
-        std::uint32_t row = 0; ///< index row (Event), valid until the index changes
-        QUuid id;              ///< Event
-        int lane = -1;
-        std::uint32_t count = 0;         ///< Density: events in the bucket
-        qint64 fromSecs = 0, toSecs = 0; ///< Density: the bucket's time range
-    };
+    using Hit = TimelineHit;
     Hit hitTest(const QPointF& pos) const;
     /// True when the lane was drawn as density in the last paint.
     bool laneIsDensity(int lane) const;
@@ -129,10 +71,6 @@ public:
     std::optional<QRectF> itemRect(const QUuid& id) const;
 
 private:
-    struct Scene;
-    struct Overview;
-    void buildScene(const TimelineLayout& l);
-    void buildOverview(const TimelineLayout& l, const TimelineView& view);
     void drawLanes(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
     void drawWindow(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
     void drawSelection(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
@@ -140,18 +78,15 @@ private:
     void drawOverview(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
     void drawLegend(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
     void drawGutter(QPainter* p, const TimelineLayout& l, const TimelineView& view) const;
-    QFont font(const TimelineView& view, double px, double sizeFactor = 1.0) const;
-    bool isUncertain(std::uint32_t row) const;
 
     const EventIndex* m_index = nullptr;
     std::vector<TimelineLane> m_lanes;
-    std::vector<int> m_laneOfType; ///< type code -> lane, when the lanes are by type
     IndexQuery m_overviewQuery;
     std::shared_ptr<const std::vector<qint64>> m_overviewAllow;
     double m_densityPx = 2.0;
     int m_generation = 0; ///< bumped by invalidate(), setLanes(), setOverviewQuery()
-    std::unique_ptr<Scene> m_scene;
-    std::unique_ptr<Overview> m_overview;
+    std::unique_ptr<TimelineScene> m_scene;
+    std::unique_ptr<TimelineOverview> m_overview;
 };
 
 } // namespace fa
