@@ -19,6 +19,10 @@ struct Symbology {
     static MarkerShape familyShape(Family f);
     /// Marker diameter in device-independent pixels: grows with known casualties, capped.
     static double markerSize(int casualties);
+    /// The side of a map clustering cell (EventIndex::clusters) in device-independent pixels,
+    /// on screen and in the briefing (times its scale): larger than the largest marker, so
+    /// that singles never overlap; cluster discs stay about this size.
+    static constexpr double kClusterCellPx = 44.0;
     /// The shape centred at (0,0) with the given size, for QPainter users.
     static QPainterPath shapePath(MarkerShape shape, double size);
     /// The same shape's name for QML ("circle", "diamond", "square", "triangle").

@@ -248,7 +248,7 @@ std::vector<Cluster> BriefingRenderer::clustersFor(const MercatorView& view, qre
     // The same cell size as on screen (in reference pixels), so the picture groups markers
     // as the analyst saw them; larger exports only get crisper.
     return m_scene.index->clusters(m_scene.query, view.zoom, view.left(), view.top(), view.width,
-                                   view.height, 50 * s);
+                                   view.height, Symbology::kClusterCellPx * s);
 }
 
 void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
@@ -273,8 +273,8 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
             p->setBrush(color);
             p->drawPath(path.translated(at));
         } else {
-            // Grows with the count but stays about the size of its 50 px cell: neighbours barely
-            // touch.
+            // Grows with the count but stays about the size of its cell
+            // (Symbology::kClusterCellPx): neighbours barely touch.
             const double r = std::min(12 + 3 * std::log10(double(c.count)), 23.0) * s;
             p->setPen(QPen(Qt::white, 2 * s));
             p->setBrush(color);

@@ -91,6 +91,9 @@ public:
     MercatorView mapViewFor(const QRectF& mapRect) const;
     /// Where the map area lies inside a target (for tests that look at pixels).
     QRectF mapRectFor(const QRectF& target, qreal scale) const;
+    /// The markers the map shows for a view: the index's clusters with the screen's cell size
+    /// (Symbology::kClusterCellPx) times scale.
+    std::vector<Cluster> clustersFor(const MercatorView& view, qreal scale) const;
 
     /// The filter in words, as the filter panel's summary says it (without the time window).
     static QString describeFilter(const EventFilter& f);
@@ -108,7 +111,6 @@ private:
     void drawNorthArrow(QPainter* p, const QRectF& mapRect, qreal scale) const;
     void drawFallbackTimeline(QPainter* p, const QRectF& rect, qreal scale) const;
     QString sourcesText() const;
-    std::vector<Cluster> clustersFor(const MercatorView& view, qreal scale) const;
 
     BriefingSettings m_settings;
     BriefingScene m_scene;

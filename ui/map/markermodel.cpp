@@ -154,7 +154,7 @@ void MarkerModel::refreshNow()
     std::vector<Marker> rows;
     if (index && m_hasView && m_view.width > 0 && m_view.height > 0) {
         m_rowsZoom = m_view.zoom;
-        m_cellPx = cellFor(m_view.width, m_view.height, kBaseCellPx, kMaxItems - 100);
+        m_cellPx = cellFor(m_view.width, m_view.height, Symbology::kClusterCellPx, kMaxItems - 100);
         const double margin = m_cellPx;
         std::vector<Cluster> clusters = index->clusters(
             m_query.query, m_view.zoom, m_view.left() - margin, m_view.top() - margin,
@@ -224,11 +224,11 @@ void MarkerModel::markSelection(std::vector<Marker>& rows)
         return;
     // Ring the cluster holding it, so that its count stays readable and a click on it still
     // expands the cluster (or steps to the next co-located event).
-    const double lon = index->longitudeAt(*m_selRow), lat = index->latitudeAt(*m_selRow);
-    const auto cx = std::int64_t(std::floor(MercatorView::worldX(lon, m_view.zoom) / m_cellPx));
-    const auto cy = std::int64_t(std::floor(MercatorView::worldY(lat, m_view.zoom) / m_cellPx));
+    // The index says which cell that is: the same arithmetic as the clustering.
+    const ClusterCell cell = EventIndex::cellOf(
+        index->longitudeAt(*m_selRow), index->latitudeAt(*m_selRow), m_view.zoom, m_cellPx);
     for (Marker& m : rows) {
-        if (m.cellX == cx && m.cellY == cy) {
+        if (m.cellX == cell.x && m.cellY == cell.y) {
             m.selected = true;
             return;
         }

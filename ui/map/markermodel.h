@@ -7,6 +7,7 @@
 #include "event.h"
 #include "filterresolver.h"
 #include "mercatorview.h"
+#include "symbology.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -24,7 +25,6 @@ class MarkerModel : public QAbstractListModel {
     Q_OBJECT
 public:
     static constexpr int kMaxItems = 2000;
-    static constexpr double kBaseCellPx = 44.0; ///< > the largest marker, so singles never overlap
     static constexpr double kPrecisionZoom = 8.0; ///< precision circles from this zoom on
 
     enum Role {
@@ -62,7 +62,8 @@ public:
     /// The map's view; the model follows it after a short throttle (a pan is many changes).
     void setViewport(const MercatorView& view);
     const MercatorView& viewport() const { return m_view; }
-    /// The clustering cell used for the current viewport (world pixels at its zoom).
+    /// The clustering cell used for the current viewport (world pixels at its zoom):
+    /// Symbology::kClusterCellPx, enlarged when the viewport would otherwise hold too many.
     double cellPx() const { return m_cellPx; }
     /// The zoom the current rows were clustered at (the viewport may have moved on since).
     double rowsZoom() const { return m_rowsZoom; }
@@ -93,7 +94,7 @@ private:
     FilterResolver* m_resolver;
     MercatorView m_view;
     bool m_hasView = false;
-    double m_cellPx = kBaseCellPx;
+    double m_cellPx = Symbology::kClusterCellPx;
     double m_rowsZoom = 0;
     std::vector<Marker> m_rows;
     ResolvedQuery m_query;

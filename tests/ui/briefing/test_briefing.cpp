@@ -1,7 +1,11 @@
 // The briefing renderer: layout, marker placement, PNG/PDF output, snapshot ids.
 #include "briefingrenderer.h"
 #include "eventstore.h"
+#include "filterresolver.h"
+#include "markermodel.h"
 #include "symbology.h"
+#include "timenavigator.h"
+#include "viewstate.h"
 
 #include <QImage>
 #include <QProcess>
@@ -10,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <gtest/gtest.h>
+
+#include <map>
+#include <random>
 
 using namespace fa;
 
@@ -180,4 +187,56 @@ TEST(Briefing, WritingToAMissingFolderFailsWithAClearErrorAndNoFile)
     ASSERT_FALSE(st.ok());
     EXPECT_TRUE(st.error().message.contains(QStringLiteral("cannot write")));
     EXPECT_FALSE(QFile::exists(path));
+}
+
+TEST(Briefing, MapClustersAsTheScreenDoesWithTheSameCellSize)
+{
+    // Many events around the frontier, so that how they group depends on the cell size.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> lon(67.0, 75.0), lat(36.0, 40.0);
+    std::vector<IndexSourceRow> rows;
+    for (int i = 0; i < 3000; ++i)
+        rows.push_back(row(i + 1, lon(rng), lat(rng), Family(i % 3), QStringLiteral("clash"),
+                           day(2025, 1, 1) + i * 600));
+    EventIndex index = EventIndex::fromRows(rows);
+    Fixture fx;
+    fx.scene.index = &index;
+    BriefingSettings settings;
+    settings.content = BriefingSettings::Content::Map;
+    const BriefingRenderer renderer(settings, fx.scene);
+    const MercatorView view = renderer.mapViewFor(renderer.mapRectFor(QRectF(0, 0, 1920, 1080), 1));
+    const std::vector<Cluster> briefing = renderer.clustersFor(view, 1);
+
+    // The screen's marker model over the same view, window and filter.
+    ViewState state;
+    state.setData(nullptr, &index);
+    state.navigator()->setExtent(fx.scene.windowFrom, fx.scene.windowTo);
+    state.navigator()->resetWindow();
+    FilterResolver resolver(&state);
+    MarkerModel model(&state, &resolver);
+    model.setViewport(view);
+    model.refreshNow();
+    ASSERT_EQ(model.cellPx(), Symbology::kClusterCellPx); // not enlarged for this view
+    std::map<std::pair<std::int64_t, std::int64_t>, quint32> screen;
+    for (int r = 0; r < model.rowCount(); ++r)
+        screen[{model.marker(r).cellX, model.marker(r).cellY}] = model.marker(r).count;
+
+    // Every cell wholly inside the view holds the same events in both (the screen also
+    // clusters a margin around the view, so the cells on the edge may differ).
+    const double cell = Symbology::kClusterCellPx;
+    std::size_t compared = 0, grouped = 0;
+    for (const Cluster& c : briefing) {
+        if (double(c.cellX) * cell < view.left() ||
+            double(c.cellX + 1) * cell > view.left() + view.width ||
+            double(c.cellY) * cell < view.top() ||
+            double(c.cellY + 1) * cell > view.top() + view.height)
+            continue;
+        const auto it = screen.find({c.cellX, c.cellY});
+        ASSERT_NE(it, screen.end()) << "cell " << c.cellX << "," << c.cellY;
+        EXPECT_EQ(it->second, c.count);
+        ++compared;
+        grouped += c.count > 1;
+    }
+    EXPECT_GT(compared, 100u);
+    EXPECT_GT(grouped, 50u);
 }

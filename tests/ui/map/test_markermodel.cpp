@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <optional>
 #include <random>
 
 using namespace fa;
@@ -226,6 +228,64 @@ TEST(MarkerModel, TheSelectedEventStandsOutEvenInsideACluster)
     ASSERT_EQ(fx.model.rowCount(), 1);
     EXPECT_EQ(fx.model.marker(0).count, 2u);
     EXPECT_FALSE(fx.model.marker(0).selected);
+}
+
+namespace {
+
+/// A point (longitude as the index stores it) and a zoom at which the plain projection,
+/// floor(MercatorView::worldX / cell), and the index's clustering disagree about the point's
+/// cell: x lies on a cell boundary by one arithmetic and a hair short of it by the other.
+/// Such points are rare, so they are searched for, zoom step by zoom step near a boundary.
+struct BoundaryPoint {
+    double lon = 0, lat = 37.5, zoom = 0;
+};
+
+std::optional<BoundaryPoint> boundaryPoint(double cell)
+{
+    BoundaryPoint p;
+    for (int i = 0; i < 4000; ++i) {
+        p.lon = double(float(69.5 + 0.0007 * i));
+        const double k = std::round(MercatorView::worldX(p.lon, 9) / cell);
+        const double z0 = std::log2(k * cell / ((p.lon + 180.0) / 360.0) / 256.0);
+        double up = z0, down = z0;
+        for (int j = 0; j < 400; ++j) {
+            for (const double z : {up, down}) {
+                const auto plain = std::int64_t(std::floor(MercatorView::worldX(p.lon, z) / cell));
+                if (plain != EventIndex::cellOf(p.lon, p.lat, z, cell).x) {
+                    p.zoom = z;
+                    return p;
+                }
+            }
+            up = std::nextafter(up, 30.0);
+            down = std::nextafter(down, 0.0);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST(MarkerModel, TheSelectionRingFindsTheClusterOfAPointOnACellBoundary)
+{
+    const double cell = Symbology::kClusterCellPx;
+    const std::optional<BoundaryPoint> p = boundaryPoint(cell);
+    ASSERT_TRUE(p.has_value()) << "no point found where the two projections disagree";
+    const ClusterCell at = EventIndex::cellOf(p->lon, p->lat, p->zoom, cell);
+    // A second event in the middle of the same cell makes a cluster of two.
+    const double lon2 = MercatorView::lonFromWorldX((double(at.x) + 0.5) * cell, p->zoom);
+    ASSERT_EQ(EventIndex::cellOf(lon2, p->lat, p->zoom, cell), at);
+    const std::vector<IndexSourceRow> rows = {row(1, p->lat, p->lon, k2022 + kDay),
+                                              row(2, p->lat, lon2, k2022 + 2 * kDay)};
+    Fixture fx(rows);
+    fx.state.setSelectedEvent(rows[0].id);
+    fx.view(p->lat, p->lon, p->zoom, 600, 400);
+    ASSERT_EQ(fx.model.cellPx(), cell); // a small view: the base cell, not an enlarged one
+    ASSERT_EQ(fx.model.rowCount(), 1);
+    const MarkerModel::Marker& m = fx.model.marker(0);
+    EXPECT_EQ(m.count, 2u);
+    EXPECT_EQ(m.cellX, at.x);
+    EXPECT_EQ(m.cellY, at.y);
+    EXPECT_TRUE(m.selected); // the ring is where the index put the point
 }
 
 TEST(MarkerModel, ImpreciseLocationsGetAPrecisionRadiusWhenZoomedIn)
