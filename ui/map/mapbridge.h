@@ -1,7 +1,8 @@
 #pragma once
-// The one door between the QML map and C++ (set as the context property "bridge" before the
-// scene loads): the marker model, the viewport the QML map reports, marker clicks and hover
-// text, the cursor position for the status bar, and view requests C++ sends back to the map.
+// The one door between the QML map and C++ (the QML type MapBridge, handed to the map's root
+// item as its required property "bridge"): the marker model, the viewport the QML map reports,
+// marker clicks and hover text, the cursor position for the status bar, and view requests C++
+// sends back to the map.
 
 #include "mercatorview.h"
 
@@ -9,6 +10,7 @@
 #include <QColor>
 #include <QObject>
 #include <QUuid>
+#include <QtQmlIntegration/qqmlintegration.h>
 
 namespace fa {
 
@@ -18,6 +20,8 @@ class ViewState;
 
 class MapBridge : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the main window and handed to the map")
     Q_PROPERTY(QAbstractItemModel* markers READ markers CONSTANT)
     Q_PROPERTY(QColor selectionColor READ selectionColor CONSTANT)
     Q_PROPERTY(double precisionZoom READ precisionZoom CONSTANT)

@@ -2,17 +2,21 @@ import QtQuick
 import QtLocation
 import QtPositioning
 
+// The map: the QtLocation Map with the offline basemap and the event markers, and its
+// controls.
 Item {
     id: root
 
-    // The C++ side (context property "bridge", a fa::MapBridge) follows the view.
+    // The C++ side, made by the main window: it follows the view and answers for the markers.
+    required property MapBridge bridge
+
     function reportViewport() {
-        bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
-                           map.width, map.height)
+        root.bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
+                                map.width, map.height)
     }
 
     Connections {
-        target: bridge
+        target: root.bridge
         function onViewRequested(lat, lon, zoom) {
             map.zoomLevel = Math.max(map.minimumZoomLevel, Math.min(map.maximumZoomLevel, zoom))
             map.center = QtPositioning.coordinate(lat, lon)
@@ -27,14 +31,14 @@ Item {
             const p = map.mapFromItem(root, hover.point.position)
             const c = map.toCoordinate(p, false)
             if (c.isValid)
-                bridge.cursorMoved(c.latitude, c.longitude)
-            const row = bridge.markerAt(p.x, p.y)
+                root.bridge.cursorMoved(c.latitude, c.longitude)
+            const row = root.bridge.markerAt(p.x, p.y)
             if (row < 0)
                 tip.visible = false
             else if (row !== tip.row || !tip.visible)
                 tip.show(row, map.mapToItem(root, p.x, p.y))
         }
-        onHoveredChanged: if (!hovered) { bridge.cursorLeft(); tip.visible = false }
+        onHoveredChanged: if (!hovered) { root.bridge.cursorLeft(); tip.visible = false }
     }
 
     Plugin {
@@ -50,8 +54,8 @@ Item {
         color: "#dfe8ef"
         center: QtPositioning.coordinate(37.8, 70.5)
         zoomLevel: 7
-        minimumZoomLevel: bridge.minimumZoom
-        maximumZoomLevel: bridge.maximumZoom
+        minimumZoomLevel: root.bridge.minimumZoom
+        maximumZoomLevel: root.bridge.maximumZoom
         focus: true
 
         onCenterChanged: root.reportViewport()
@@ -92,7 +96,7 @@ Item {
         TapHandler {
             onTapped: (eventPoint) => {
                 const c = map.toCoordinate(eventPoint.position, false)
-                bridge.mapClicked(c.latitude, c.longitude)
+                root.bridge.mapClicked(c.latitude, c.longitude)
             }
             onDoubleTapped: (eventPoint) => {
                 const c = map.toCoordinate(eventPoint.position, false)
@@ -114,19 +118,20 @@ Item {
             event.accepted = true
         }
 
-        // --- basemap layers (owned by the basemap work: BasemapLayer.qml) ---
+        // The offline vector basemap (and optional tiles) under everything else.
         BasemapLayer { id: basemapLayer; map: map }
 
-        // --- event markers (owned by the main-window work) ---
+        // The event markers.
         MarkersLayer {
             id: markers
             objectName: "markers"
+            bridge: root.bridge
             zoomLevel: map.zoomLevel
         }
     }
 
-    // Basemap choice, zoom buttons, scale bar, cursor read-out (owned by the basemap work).
-    BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer }
+    // Basemap choice, zoom buttons, scale bar, cursor read-out.
+    BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer; bridge: root.bridge }
 
     // Hover text for a marker: plain text (titles come from data and are never markup).
     Rectangle {
@@ -142,7 +147,7 @@ Item {
         property int row: -1
         function show(markerRow, p) {
             row = markerRow
-            tipText.text = bridge.tooltipText(markerRow)
+            tipText.text = root.bridge.tooltipText(markerRow)
             x = Math.max(2, Math.min(root.width - width - 2, p.x - width / 2))
             y = p.y - height - 24 < 2 ? p.y + 24 : p.y - height - 24
             visible = tipText.text.length > 0

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtLocation
 import QtPositioning
@@ -8,6 +9,7 @@ import QtPositioning
 MapItemView {
     id: markerLayer
 
+    required property MapBridge bridge
     // The map's zoom, for the precision circles (metres -> pixels).
     property real zoomLevel: 7
 
@@ -43,7 +45,7 @@ MapItemView {
             // Where the event happened is only known to a district or region: say so.
             Rectangle {
                 readonly property real radiusPx: marker.precisionMetres / marker.metresPerPixel
-                visible: marker.precisionMetres > 0 && markerLayer.zoomLevel >= bridge.precisionZoom
+                visible: marker.precisionMetres > 0 && markerLayer.zoomLevel >= markerLayer.bridge.precisionZoom
                          && radiusPx > marker.markerSize / 2
                 anchors.centerIn: parent
                 width: 2 * radiusPx
@@ -72,7 +74,7 @@ MapItemView {
                 height: width
                 radius: width / 2
                 color: "transparent"
-                border.color: bridge.selectionColor
+                border.color: markerLayer.bridge.selectionColor
                 border.width: 3
             }
 
@@ -108,7 +110,7 @@ MapItemView {
                 anchors.fill: parent
                 anchors.margins: -2
                 cursorShape: Qt.PointingHandCursor
-                onClicked: bridge.markerClicked(marker.index)
+                onClicked: markerLayer.bridge.markerClicked(marker.index)
             }
         }
     }
