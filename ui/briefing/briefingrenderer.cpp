@@ -261,30 +261,31 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
     if (m_basemap)
         m_basemap(p, view, s);
 
+    // The screen's markers (Symbology::markerLook), stacked as the map stacks them, with
+    // precision circles where the map would show them at this zoom.
     const std::vector<Cluster> clusters = clustersFor(view, s);
-    QFont countFont = fontPx(14 * s, true);
-    for (const Cluster& c : clusters) {
-        const QPointF at(view.toX(c.longitude), view.toY(c.latitude));
-        const QColor color = Symbology::familyColor(c.dominant);
-        if (c.count == 1) {
-            const double size = Symbology::markerSize(c.maxCasualties) * s;
-            QPainterPath path = Symbology::shapePath(Symbology::familyShape(c.dominant), size);
-            p->setPen(QPen(Qt::white, 1.5 * s));
-            p->setBrush(color);
-            p->drawPath(path.translated(at));
-        } else {
-            // Grows with the count but stays about the size of its 50 px cell: neighbours barely
-            // touch.
-            const double r = std::min(12 + 3 * std::log10(double(c.count)), 23.0) * s;
-            p->setPen(QPen(Qt::white, 2 * s));
-            p->setBrush(color);
-            p->drawEllipse(at, r, r);
-            p->setPen(Qt::white);
-            p->setFont(countFont);
-            const QString label = c.count >= 10000 ? QStringLiteral("%1k").arg(c.count / 1000)
-                                                   : QString::number(c.count);
-            p->drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, label);
+    std::vector<std::pair<double, std::size_t>> order;
+    order.reserve(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i)
+        order.emplace_back(
+            Symbology::stackingOrder(Symbology::markerLayer(clusters[i].count, false),
+                                     clusters[i].latitude, clusters[i].longitude),
+            i);
+    std::sort(order.begin(), order.end());
+    const bool precisionShown = view.zoom >= Symbology::kPrecisionZoom;
+    for (const auto& [z, i] : order) {
+        const Cluster& c = clusters[i];
+        const MarkerLook look = Symbology::markerLook(c.count, c.maxCasualties, c.dominant);
+        double precisionPx = 0;
+        if (precisionShown && c.count == 1) {
+            MercatorView at = view;
+            at.centerLat = c.latitude;
+            precisionPx =
+                Symbology::precisionRadiusMetres(m_scene.index->coordPrecisionAt(c.firstRow)) /
+                at.metresPerPixel();
         }
+        Symbology::paintMarker(p, look, QPointF(view.toX(c.longitude), view.toY(c.latitude)), s,
+                               precisionPx);
     }
     p->restore();
 
@@ -322,19 +323,19 @@ void BriefingRenderer::drawLegend(QPainter* p, const QRectF& mapRect, qreal s,
     for (Family f : {Family::Incident, Family::Diplomatic, Family::Context}) {
         if (!family[int(f)])
             continue;
-        rows.push_back(
-            {Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
-                 p->setPen(QPen(Qt::white, 1.5 * s));
-                 p->setBrush(Symbology::familyColor(f));
-                 p->drawPath(
-                     Symbology::shapePath(Symbology::familyShape(f), 16 * s).translated(at));
-             }});
+        // The map's own symbol of one event with one casualty (16 px, a little above the least).
+        rows.push_back({Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
+                            Symbology::paintMarker(p, Symbology::markerLook(1, 1, f), at, s);
+                        }});
     }
     if (anyCluster)
         rows.push_back({QObject::tr("Group of events (count)"), [p, s](QPointF at) {
-                            p->setPen(QPen(Qt::white, 1.5 * s));
-                            p->setBrush(QColor(0x70, 0x70, 0x70));
-                            p->drawEllipse(at, 10 * s, 10 * s);
+                            // A cluster's symbol in neutral grey, without count or halo.
+                            MarkerLook look = Symbology::markerLook(2, 0, Family::Incident);
+                            look.fill = QColor(0x70, 0x70, 0x70);
+                            look.haloSize = 0;
+                            look.label.clear();
+                            Symbology::paintMarker(p, look, at, s);
                         }});
     rows.push_back({QObject::tr("Larger symbol: more casualties"), [p, s](QPointF at) {
                         p->setPen(QPen(kMutedInk, 1.2 * s));

@@ -56,7 +56,7 @@ QColor MapBridge::selectionColor() const
 }
 double MapBridge::precisionZoom() const
 {
-    return MarkerModel::kPrecisionZoom;
+    return Symbology::kPrecisionZoom;
 }
 MercatorView MapBridge::viewport() const
 {
@@ -142,8 +142,7 @@ int MapBridge::markerAt(double x, double y) const
     for (int r = 0; r < m_markers->rowCount(); ++r) {
         const MarkerModel::Marker& m = m_markers->marker(r);
         const double dx = v.toX(m.longitude) - x, dy = v.toY(m.latitude) - y;
-        const double radius =
-            m_markers->index(r).data(MarkerModel::SizeRole).toDouble() / 2.0 + 2.0;
+        const double radius = m_markers->look(r).size / 2.0 + 2.0;
         const double d2 = dx * dx + dy * dy;
         if (d2 > radius * radius)
             continue;
@@ -197,6 +196,14 @@ void MapBridge::cursorLeft()
 void MapBridge::mapClicked(double lat, double lon)
 {
     emit mapClickedAt(lat, lon);
+}
+
+double MapBridge::metresPerPixel(double latitude, double zoom) const
+{
+    MercatorView v;
+    v.centerLat = latitude;
+    v.zoom = zoom;
+    return v.metresPerPixel();
 }
 
 void MapBridge::zoomToEvent(const QUuid& id)

@@ -53,6 +53,8 @@ public:
     Q_INVOKABLE void cursorMoved(double lat, double lon);
     Q_INVOKABLE void cursorLeft();
     Q_INVOKABLE void mapClicked(double lat, double lon);
+    /// Metres per map pixel at a latitude and zoom (for precision circles).
+    Q_INVOKABLE double metresPerPixel(double latitude, double zoom) const;
 
     // --- called from C++ ---
     void zoomToEvent(const QUuid& id);

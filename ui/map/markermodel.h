@@ -2,11 +2,13 @@
 // What the QML map draws: one row per marker (a single event or a cluster of nearby events),
 // from EventIndex::clusters for the current viewport and zoom, within the ViewState's filter and
 // the navigator's window. The number of rows is bounded (kMaxItems) whatever the dataset size,
-// because clustering cells grow with the viewport instead of the item count growing.
+// because clustering cells grow with the viewport instead of the item count growing. Each row
+// carries its Symbology::markerLook, so the QML only draws what it is given.
 
 #include "event.h"
 #include "filterresolver.h"
 #include "mercatorview.h"
+#include "symbology.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -25,16 +27,14 @@ class MarkerModel : public QAbstractListModel {
 public:
     static constexpr int kMaxItems = 2000;
     static constexpr double kBaseCellPx = 44.0; ///< > the largest marker, so singles never overlap
-    static constexpr double kPrecisionZoom = 8.0; ///< precision circles from this zoom on
 
     enum Role {
         LatitudeRole = Qt::UserRole + 1,
         LongitudeRole,
         CountRole,     ///< events in the marker (1 = a single event)
         FamilyRole,    ///< int(Family): the event's, or a cluster's dominant family
-        ColorRole,     ///< QColor from Symbology
-        ShapeRole,     ///< "circle", "diamond", ... (clusters: "cluster")
-        SizeRole,      ///< diameter in device-independent pixels
+        LookRole,      ///< MarkerLook from Symbology: shape, size, colours, label, ring
+        StackingRole,  ///< the QML z: higher is drawn on top (see stackingOrder)
         EventIdRole,   ///< the event's id as a string; empty for clusters
         SelectedRole,  ///< the selected event
         PrecisionRole, ///< radius in metres of the location's uncertainty; 0 = precise
@@ -68,6 +68,10 @@ public:
     double rowsZoom() const { return m_rowsZoom; }
 
     const Marker& marker(int row) const { return m_rows[std::size_t(row)]; }
+    MarkerLook look(int row) const;
+    /// Where a row lies in the drawing order (the QML z): Symbology::stackingOrder of its
+    /// marker, so it never depends on the row and survives rows moving.
+    double stackingOrder(int row) const;
     /// The query of the last refresh (filter + window), e.g. to find a cluster's members.
     const ResolvedQuery& lastQuery() const { return m_query; }
     /// Events matching filter and window (all of them, not only those in the viewport).
@@ -76,9 +80,6 @@ public:
     /// Recomputes now (tests and benchmarks; the views rely on the scheduled refresh).
     void refreshNow();
     bool isRefreshPending() const { return m_timer.isActive(); }
-
-    /// How a location's precision is drawn, in metres (district ~15 km, region ~60 km).
-    static double precisionRadiusMetres(CoordPrecision p);
 
 signals:
     void refreshed();

@@ -13,7 +13,9 @@
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <set>
 
 using namespace fa;
 
@@ -96,12 +98,12 @@ TEST(MarkerModel, SingleEventsCarryTheirSymbology)
         ASSERT_EQ(id, src.id);
         EXPECT_EQ(ix.data(MarkerModel::CountRole).toInt(), 1);
         EXPECT_NEAR(ix.data(MarkerModel::LatitudeRole).toDouble(), src.latitude, 1e-5);
-        EXPECT_EQ(ix.data(MarkerModel::ColorRole).value<QColor>(),
-                  Symbology::familyColor(src.family));
-        EXPECT_EQ(ix.data(MarkerModel::ShapeRole).toString(),
-                  Symbology::shapeName(Symbology::familyShape(src.family)));
-        EXPECT_DOUBLE_EQ(ix.data(MarkerModel::SizeRole).toDouble(),
-                         Symbology::markerSize(src.casualties));
+        // The whole look comes from Symbology, for QML to draw as it is.
+        const MarkerLook look = ix.data(MarkerModel::LookRole).value<MarkerLook>();
+        EXPECT_EQ(look, Symbology::markerLook(1, src.casualties, src.family));
+        EXPECT_EQ(look.fill, Symbology::familyColor(src.family));
+        EXPECT_EQ(look.shape, Symbology::familyShape(src.family));
+        EXPECT_TRUE(look.label.isEmpty());
         EXPECT_FALSE(ix.data(MarkerModel::SelectedRole).toBool());
     }
     EXPECT_EQ(fx.model.matchingCount(), 2u);
@@ -123,7 +125,10 @@ TEST(MarkerModel, NearbyEventsClusterAndExpandWhenZoomingIn)
     EXPECT_EQ(c.count, 4u);
     EXPECT_EQ(c.family, Family::Incident); // dominant
     EXPECT_EQ(c.familyCounts[int(Family::Diplomatic)], 1u);
-    EXPECT_EQ(fx.model.index(clusterRow).data(MarkerModel::ShapeRole).toString(), "cluster");
+    const MarkerLook look =
+        fx.model.index(clusterRow).data(MarkerModel::LookRole).value<MarkerLook>();
+    EXPECT_EQ(look, Symbology::markerLook(4, 3, Family::Incident)); // largest member: 3
+    EXPECT_EQ(look.label, QStringLiteral("4"));
     EXPECT_TRUE(fx.model.index(clusterRow).data(MarkerModel::EventIdRole).toString().isEmpty());
     fx.view(37.51, 71.56, 14);
     EXPECT_EQ(fx.model.rowCount(), 4); // the far one is out of view; the four are apart
@@ -267,4 +272,38 @@ TEST(MarkerModel, APanKeepsUnchangedMarkersInTheirRows)
     for (const auto& args : changed)
         touched += args[1].toModelIndex().row() - args[0].toModelIndex().row() + 1;
     EXPECT_LT(touched, n / 2) << touched << " of " << n;
+}
+
+TEST(MarkerModel, StackingOrdersAreDistinctLayeredAndFollowTheMarkerNotItsRow)
+{
+    const auto rows = randomRows(3000, 5);
+    Fixture fx(rows);
+    fx.view(38, 71, 7);
+    ASSERT_GT(fx.model.rowCount(), 10);
+    std::map<QString, double> byMarker; // position -> z
+    std::set<double> seen;
+    for (int r = 0; r < fx.model.rowCount(); ++r) {
+        const double z = fx.model.stackingOrder(r);
+        EXPECT_TRUE(seen.insert(z).second) << "row " << r;
+        EXPECT_EQ(std::floor(z) - 1, fx.model.look(r).layer) << "row " << r;
+        EXPECT_EQ(fx.model.index(r).data(MarkerModel::StackingRole).toDouble(), z);
+        const auto& m = fx.model.marker(r);
+        byMarker[QStringLiteral("%1 %2 %3").arg(m.latitude).arg(m.longitude).arg(m.count)] = z;
+    }
+    // After a pan rows are reused and moved: a marker that stays keeps its z, which the QML
+    // item read when it was made (no row change notifies it).
+    MercatorView v = fx.model.viewport();
+    fx.view(v.latFromWorldY(MercatorView::worldY(38, 7) + 200, 7),
+            v.lonFromWorldX(MercatorView::worldX(71, 7) + 300, 7), 7);
+    int kept = 0;
+    for (int r = 0; r < fx.model.rowCount(); ++r) {
+        const auto& m = fx.model.marker(r);
+        const auto it =
+            byMarker.find(QStringLiteral("%1 %2 %3").arg(m.latitude).arg(m.longitude).arg(m.count));
+        if (it == byMarker.end())
+            continue;
+        ++kept;
+        EXPECT_EQ(fx.model.stackingOrder(r), it->second);
+    }
+    EXPECT_GT(kept, 5);
 }
