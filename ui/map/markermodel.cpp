@@ -117,6 +117,27 @@ double MarkerModel::stackingOrder(int row) const
                                     m.longitude);
 }
 
+int MarkerModel::markerAt(double x, double y) const
+{
+    int best = -1;
+    double bestZ = 0;
+    const double reach = MarkerLook::kMaxExtent / 2.0 + MarkerLook::kPointerSlop;
+    for (int r = 0; r < rowCount(); ++r) {
+        const Marker& m = m_rows[std::size_t(r)];
+        const double dx = x - m_view.toX(m.longitude), dy = y - m_view.toY(m.latitude);
+        if (std::abs(dx) > reach || std::abs(dy) > reach)
+            continue; // cheap rejection before building the look
+        const double z = stackingOrder(r);
+        if (best >= 0 && z < bestZ)
+            continue;
+        if (look(r).contains(QPointF(dx, dy))) {
+            best = r;
+            bestZ = z;
+        }
+    }
+    return best;
+}
+
 void MarkerModel::setViewport(const MercatorView& view)
 {
     if (m_hasView && view.centerLat == m_view.centerLat && view.centerLon == m_view.centerLon &&

@@ -3,7 +3,8 @@
 // from EventIndex::clusters for the current viewport and zoom, within the ViewState's filter and
 // the navigator's window. The number of rows is bounded (kMaxItems) whatever the dataset size,
 // because clustering cells grow with the viewport instead of the item count growing. Each row
-// carries its Symbology::markerLook, so the QML only draws what it is given.
+// carries its Symbology::markerLook, so the QML only draws what it is given, and the model
+// answers which marker lies under a point with the same shapes.
 
 #include "event.h"
 #include "filterresolver.h"
@@ -72,6 +73,9 @@ public:
     /// Where a row lies in the drawing order (the QML z): Symbology::stackingOrder of its
     /// marker, so it never depends on the row and survives rows moving.
     double stackingOrder(int row) const;
+    /// The topmost marker whose drawn shape (MarkerLook::contains) covers (x, y), in pixels of
+    /// the current viewport; -1 if none. The one hit test behind clicks and hover text.
+    int markerAt(double x, double y) const;
     /// The query of the last refresh (filter + window), e.g. to find a cluster's members.
     const ResolvedQuery& lastQuery() const { return m_query; }
     /// Events matching filter and window (all of them, not only those in the viewport).

@@ -2,8 +2,9 @@ import QtQuick
 import QtLocation
 import QtPositioning
 
-// The map: the QtLocation Map with the offline basemap and the event markers, and its
-// controls.
+// The map: the QtLocation Map with the offline basemap and the event markers, its controls,
+// and the one pointer handling for markers. Which marker is under the pointer is always the
+// C++ bridge's answer (MarkerModel::markerAt, the drawn shapes), for clicks and hover alike.
 Item {
     id: root
 
@@ -12,7 +13,7 @@ Item {
 
     function reportViewport() {
         root.bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
-                                map.width, map.height)
+                           map.width, map.height)
     }
 
     Connections {
@@ -24,21 +25,25 @@ Item {
     }
 
     // The cursor's coordinates for the status bar, and the marker under it for the hover
-    // text. On the root, so that overlays above the map (the basemap controls) do not hide it.
+    // text and the pointing-hand cursor. On the root, so that overlays above the map (the
+    // basemap controls) do not hide it.
     HoverHandler {
         id: hover
+        property bool overMarker: false
+        cursorShape: overMarker ? Qt.PointingHandCursor : Qt.ArrowCursor
         onPointChanged: {
             const p = map.mapFromItem(root, hover.point.position)
             const c = map.toCoordinate(p, false)
             if (c.isValid)
                 root.bridge.cursorMoved(c.latitude, c.longitude)
             const row = root.bridge.markerAt(p.x, p.y)
+            overMarker = row >= 0
             if (row < 0)
                 tip.visible = false
             else if (row !== tip.row || !tip.visible)
                 tip.show(row, map.mapToItem(root, p.x, p.y))
         }
-        onHoveredChanged: if (!hovered) { root.bridge.cursorLeft(); tip.visible = false }
+        onHoveredChanged: if (!hovered) { root.bridge.cursorLeft(); tip.visible = false; overMarker = false }
     }
 
     Plugin {
@@ -93,12 +98,14 @@ Item {
                 map.alignCoordinateToPoint(pinch.startCentroid, pinch.centroid.position)
             }
         }
+        // Clicks on markers and on the empty map alike: the bridge hit-tests the markers.
+        // Right clicks are left to the widget's context menu.
         TapHandler {
-            onTapped: (eventPoint) => {
-                const c = map.toCoordinate(eventPoint.position, false)
-                root.bridge.mapClicked(c.latitude, c.longitude)
-            }
+            onTapped: (eventPoint) => root.bridge.clickAt(eventPoint.position.x, eventPoint.position.y)
             onDoubleTapped: (eventPoint) => {
+                // A double click on a marker is two clicks on it, not a zoom.
+                if (root.bridge.markerAt(eventPoint.position.x, eventPoint.position.y) >= 0)
+                    return
                 const c = map.toCoordinate(eventPoint.position, false)
                 map.zoomLevel = Math.min(map.maximumZoomLevel, map.zoomLevel + 1)
                 map.alignCoordinateToPoint(c, eventPoint.position)
@@ -121,7 +128,7 @@ Item {
         // The offline vector basemap (and optional tiles) under everything else.
         BasemapLayer { id: basemapLayer; map: map }
 
-        // The event markers.
+        // The event markers, drawn as the marker model describes them.
         MarkersLayer {
             id: markers
             objectName: "markers"

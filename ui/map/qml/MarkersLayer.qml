@@ -6,7 +6,8 @@ import QtPositioning
 // The event markers: one delegate per row of the C++ MarkerModel (single events and clusters;
 // never more than MarkerModel::kMaxItems rows). Each row carries its whole look (a markerLook
 // from Symbology: sizes, colours, label, selection ring) and its stacking order, so this file
-// only draws what it is given, as the briefing export paints it.
+// only draws what it is given, as the briefing export paints it. Delegates take no input: the
+// map's one click and hover handler asks the bridge which marker is under the pointer.
 MapItemView {
     id: markerLayer
 
@@ -18,7 +19,6 @@ MapItemView {
 
     delegate: MapQuickItem {
         id: marker
-        required property int index
         required property real latitude
         required property real longitude
         required property markerLook look
@@ -92,14 +92,6 @@ MapItemView {
                 text: marker.look.label
                 color: marker.look.labelColor
                 font: marker.look.labelFont
-            }
-
-            // Hover text comes from MapView's root HoverHandler (bridge.markerAt).
-            MouseArea {
-                anchors.fill: parent
-                anchors.margins: -2
-                cursorShape: Qt.PointingHandCursor
-                onClicked: markerLayer.bridge.markerClicked(marker.index)
             }
         }
     }
