@@ -55,6 +55,16 @@ double niceLength(double maxMetres)
 
 } // namespace
 
+void BriefingScene::selectEvents()
+{
+    // The filter may carry a box of its own: the map shows where both hold.
+    query.box =
+        GeoBox{std::max(query.box.west, mapBox.west), std::max(query.box.south, mapBox.south),
+               std::min(query.box.east, mapBox.east), std::min(query.box.north, mapBox.north)};
+    shown = std::make_shared<const std::vector<std::uint32_t>>(
+        index ? index->query(query) : std::vector<std::uint32_t>{});
+}
+
 struct BriefingRenderer::Layout {
     QRectF topBanner, header, map, timeline, footer, bottomBanner;
 };
@@ -65,6 +75,8 @@ BriefingRenderer::BriefingRenderer(BriefingSettings settings, BriefingScene scen
 {
     if (!m_scene.generatedAt.isValid())
         m_scene.generatedAt = QDateTime::currentDateTimeUtc();
+    if (!m_scene.shown)
+        m_scene.selectEvents();
 }
 
 qreal BriefingRenderer::scaleFor(const QSizeF& size)
@@ -97,16 +109,16 @@ QString BriefingRenderer::effectiveSubtitle() const
 {
     if (!m_settings.subtitle.isEmpty())
         return m_settings.subtitle;
-    const std::size_t n = m_scene.index ? m_scene.index->count(m_scene.query) : 0;
     return QObject::tr("%1 · %2 events shown")
-        .arg(describeFilter(m_scene.filter), QLocale(QLocale::English).toString(qulonglong(n)));
+        .arg(describeFilter(m_scene.filter),
+             QLocale(QLocale::English).toString(qulonglong(m_scene.shown->size())));
 }
 
 QString BriefingRenderer::snapshotId() const
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     if (m_scene.index) {
-        for (std::uint32_t row : m_scene.index->query(m_scene.query))
+        for (std::uint32_t row : *m_scene.shown)
             h.addData(m_scene.index->idAt(row).toRfc4122());
     }
     h.addData(describeFilter(m_scene.filter).toUtf8());
@@ -307,22 +319,15 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
 void BriefingRenderer::drawLegend(QPainter* p, const QRectF& mapRect, qreal s,
                                   const std::vector<Cluster>& clusters) const
 {
-    // Only the symbols actually on the picture.
-    bool family[kFamilyCount] = {false, false, false};
-    bool anyCluster = false;
-    for (const Cluster& c : clusters) {
-        for (int f = 0; f < kFamilyCount; ++f)
-            family[f] = family[f] || c.familyCounts[f] > 0;
-        anyCluster = anyCluster || c.count > 1;
-    }
+    // Only the families of the events shown, and the group symbol only when one is drawn.
+    const bool anyCluster =
+        std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return c.count > 1; });
     struct Row {
         QString label;
         std::function<void(QPointF)> draw;
     };
     std::vector<Row> rows;
-    for (Family f : {Family::Incident, Family::Diplomatic, Family::Context}) {
-        if (!family[int(f)])
-            continue;
+    for (Family f : legendFamilies()) {
         // The map's own symbol of one event with one casualty (16 px, a little above the least).
         rows.push_back({Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
                             Symbology::paintMarker(p, Symbology::markerLook(1, 1, f), at, s);
@@ -451,6 +456,20 @@ void BriefingRenderer::drawFallbackTimeline(QPainter* p, const QRectF& rect, qre
                 formatDay(m_scene.windowTo - 1));
 }
 
+std::vector<Family> BriefingRenderer::legendFamilies() const
+{
+    bool present[kFamilyCount] = {false, false, false};
+    if (m_scene.index) {
+        for (std::uint32_t row : *m_scene.shown)
+            present[int(m_scene.index->familyAt(row))] = true;
+    }
+    std::vector<Family> families;
+    for (int f = 0; f < kFamilyCount; ++f)
+        if (present[f])
+            families.push_back(Family(f));
+    return families;
+}
+
 QString BriefingRenderer::sourcesText() const
 {
     // Name the publishers behind what is shown when that is a readable list.
@@ -459,20 +478,17 @@ QString BriefingRenderer::sourcesText() const
                                                           : m_scene.datasetName);
     if (!m_scene.store || !m_scene.index)
         return data;
-    if (m_scene.index->count(m_scene.query) > 2000)
-        return data;
-    EventFilter f = m_scene.filter;
-    f.from = QDateTime::fromSecsSinceEpoch(m_scene.windowFrom, QTimeZone::UTC);
-    f.to = QDateTime::fromSecsSinceEpoch(m_scene.windowTo, QTimeZone::UTC);
-    f.box = m_scene.mapBox;
-    auto events = m_scene.store->query(f);
-    if (!events)
+    if (m_scene.shown->size() > 2000)
         return data;
     QMap<QString, int> counts;
-    for (const Event& e : events.value())
-        for (const Source& src : e.sources)
+    for (std::uint32_t row : *m_scene.shown) {
+        auto e = m_scene.store->get(m_scene.index->idAt(row));
+        if (!e)
+            return data;
+        for (const Source& src : e->sources)
             if (!src.publisher.isEmpty())
                 ++counts[src.publisher];
+    }
     if (counts.isEmpty())
         return data;
     std::vector<std::pair<int, QString>> ranked;
