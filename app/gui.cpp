@@ -12,9 +12,13 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <optional>
+
+// The map's QML module (FrontierAtlas.Map) is linked in statically.
+Q_IMPORT_QML_PLUGIN(FrontierAtlas_MapPlugin)
 
 namespace fa::app {
 

@@ -16,6 +16,7 @@
 #include <QQuickItem>
 #include <QQuickView>
 #include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -24,12 +25,16 @@
 #include <memory>
 #include <vector>
 
+// The map's QML module (FrontierAtlas.Map), linked in statically.
+Q_IMPORT_QML_PLUGIN(FrontierAtlas_MapPlugin)
+
 namespace {
 
 const char* kScene = R"(
 import QtQuick
 import QtLocation
 import QtPositioning
+import FrontierAtlas.Map
 Item {
     width: 1600; height: 1000
     Plugin { id: overlay; name: "itemsoverlay" }
@@ -75,16 +80,15 @@ struct Scene {
 
     Scene()
     {
-        fa::registerBasemapQmlTypes();
         view = std::make_unique<QQuickView>();
         QQmlComponent c(view->engine());
-        c.setData(kScene, QUrl(QStringLiteral("qrc:/qml/BasemapBench.qml")));
+        c.setData(kScene, QUrl(QStringLiteral("qrc:/bench/BasemapBench.qml")));
         QObject* root = c.create();
         if (!root) {
             std::fprintf(stderr, "bench_basemap: %s\n", qPrintable(c.errorString()));
             return;
         }
-        view->setContent(QUrl(QStringLiteral("qrc:/qml/BasemapBench.qml")), nullptr, root);
+        view->setContent(QUrl(QStringLiteral("qrc:/bench/BasemapBench.qml")), nullptr, root);
         view->resize(1600, 1000);
         view->show();
         (void)QTest::qWaitForWindowExposed(view.get());

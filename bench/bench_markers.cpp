@@ -1,6 +1,7 @@
 // The map's marker pipeline at 1,000,000 events (offscreen QApplication): how long the marker
 // model takes to follow a pan or a zoom, how long a brush or filter change takes to reach the
-// marker model and the counts the status bar shows, and how many marker items exist at most.
+// marker model and the counts the status bar shows, how many marker items exist at most, what
+// the QML delegates' reads of every row's look cost, and one hover hit test.
 #include "eventindex.h"
 #include "eventstore.h"
 #include "filterresolver.h"
@@ -154,6 +155,36 @@ void BM_FilterReachesMarkersAndCounts(benchmark::State& st)
     report(st, p);
 }
 BENCHMARK(BM_FilterReachesMarkersAndCounts)->Unit(benchmark::kMillisecond);
+
+void BM_MarkerLooksRead(benchmark::State& st)
+{
+    // After an update, every delegate reads its row's look and stacking order once.
+    Pipeline p;
+    p.view(37.3, 70.0, 9);
+    for (auto _ : st) {
+        for (int r = 0; r < p.model.rowCount(); ++r) {
+            const QModelIndex ix = p.model.index(r);
+            benchmark::DoNotOptimize(ix.data(MarkerModel::LookRole));
+            benchmark::DoNotOptimize(ix.data(MarkerModel::StackingRole));
+        }
+    }
+    report(st, p);
+}
+BENCHMARK(BM_MarkerLooksRead)->Unit(benchmark::kMillisecond);
+
+void BM_MarkerHitTest(benchmark::State& st)
+{
+    // A pointer moving over the map: one hit test per mouse move, over every row.
+    Pipeline p;
+    p.view(37.3, 70.0, 9);
+    int i = 0;
+    for (auto _ : st) {
+        benchmark::DoNotOptimize(p.model.markerAt(37.0 * (i % 50), 19.0 * (i % 55)));
+        ++i;
+    }
+    report(st, p);
+}
+BENCHMARK(BM_MarkerHitTest)->Unit(benchmark::kMicrosecond);
 
 void BM_MarkerItemsWorstCase(benchmark::State& st)
 {

@@ -4,9 +4,13 @@
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
+
+// The map's QML module (FrontierAtlas.Map), linked in statically.
+Q_IMPORT_QML_PLUGIN(FrontierAtlas_MapPlugin)
 
 namespace fa::test {
 namespace {

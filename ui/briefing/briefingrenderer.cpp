@@ -55,6 +55,16 @@ double niceLength(double maxMetres)
 
 } // namespace
 
+void BriefingScene::selectEvents()
+{
+    // The filter may carry a box of its own: the map shows where both hold.
+    query.box =
+        GeoBox{std::max(query.box.west, mapBox.west), std::max(query.box.south, mapBox.south),
+               std::min(query.box.east, mapBox.east), std::min(query.box.north, mapBox.north)};
+    shown = std::make_shared<const std::vector<std::uint32_t>>(
+        index ? index->query(query) : std::vector<std::uint32_t>{});
+}
+
 struct BriefingRenderer::Layout {
     QRectF topBanner, header, map, timeline, footer, bottomBanner;
 };
@@ -65,6 +75,8 @@ BriefingRenderer::BriefingRenderer(BriefingSettings settings, BriefingScene scen
 {
     if (!m_scene.generatedAt.isValid())
         m_scene.generatedAt = QDateTime::currentDateTimeUtc();
+    if (!m_scene.shown)
+        m_scene.selectEvents();
 }
 
 qreal BriefingRenderer::scaleFor(const QSizeF& size)
@@ -97,16 +109,16 @@ QString BriefingRenderer::effectiveSubtitle() const
 {
     if (!m_settings.subtitle.isEmpty())
         return m_settings.subtitle;
-    const std::size_t n = m_scene.index ? m_scene.index->count(m_scene.query) : 0;
     return QObject::tr("%1 · %2 events shown")
-        .arg(describeFilter(m_scene.filter), QLocale(QLocale::English).toString(qulonglong(n)));
+        .arg(describeFilter(m_scene.filter),
+             QLocale(QLocale::English).toString(qulonglong(m_scene.shown->size())));
 }
 
 QString BriefingRenderer::snapshotId() const
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     if (m_scene.index) {
-        for (std::uint32_t row : m_scene.index->query(m_scene.query))
+        for (std::uint32_t row : *m_scene.shown)
             h.addData(m_scene.index->idAt(row).toRfc4122());
     }
     h.addData(describeFilter(m_scene.filter).toUtf8());
@@ -261,30 +273,31 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
     if (m_basemap)
         m_basemap(p, view, s);
 
+    // The screen's markers (Symbology::markerLook), stacked as the map stacks them, with
+    // precision circles where the map would show them at this zoom.
     const std::vector<Cluster> clusters = clustersFor(view, s);
-    QFont countFont = fontPx(14 * s, true);
-    for (const Cluster& c : clusters) {
-        const QPointF at(view.toX(c.longitude), view.toY(c.latitude));
-        const QColor color = Symbology::familyColor(c.dominant);
-        if (c.count == 1) {
-            const double size = Symbology::markerSize(c.maxCasualties) * s;
-            QPainterPath path = Symbology::shapePath(Symbology::familyShape(c.dominant), size);
-            p->setPen(QPen(Qt::white, 1.5 * s));
-            p->setBrush(color);
-            p->drawPath(path.translated(at));
-        } else {
-            // Grows with the count but stays about the size of its cell
-            // (Symbology::kClusterCellPx): neighbours barely touch.
-            const double r = std::min(12 + 3 * std::log10(double(c.count)), 23.0) * s;
-            p->setPen(QPen(Qt::white, 2 * s));
-            p->setBrush(color);
-            p->drawEllipse(at, r, r);
-            p->setPen(Qt::white);
-            p->setFont(countFont);
-            const QString label = c.count >= 10000 ? QStringLiteral("%1k").arg(c.count / 1000)
-                                                   : QString::number(c.count);
-            p->drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, label);
+    std::vector<std::pair<double, std::size_t>> order;
+    order.reserve(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i)
+        order.emplace_back(
+            Symbology::stackingOrder(Symbology::markerLayer(clusters[i].count, false),
+                                     clusters[i].latitude, clusters[i].longitude),
+            i);
+    std::sort(order.begin(), order.end());
+    const bool precisionShown = view.zoom >= Symbology::kPrecisionZoom;
+    for (const auto& [z, i] : order) {
+        const Cluster& c = clusters[i];
+        const MarkerLook look = Symbology::markerLook(c.count, c.maxCasualties, c.dominant);
+        double precisionPx = 0;
+        if (precisionShown && c.count == 1) {
+            MercatorView at = view;
+            at.centerLat = c.latitude;
+            precisionPx =
+                Symbology::precisionRadiusMetres(m_scene.index->coordPrecisionAt(c.firstRow)) /
+                at.metresPerPixel();
         }
+        Symbology::paintMarker(p, look, QPointF(view.toX(c.longitude), view.toY(c.latitude)), s,
+                               precisionPx);
     }
     p->restore();
 
@@ -306,35 +319,28 @@ void BriefingRenderer::drawMap(QPainter* p, const QRectF& rect, qreal s) const
 void BriefingRenderer::drawLegend(QPainter* p, const QRectF& mapRect, qreal s,
                                   const std::vector<Cluster>& clusters) const
 {
-    // Only the symbols actually on the picture.
-    bool family[kFamilyCount] = {false, false, false};
-    bool anyCluster = false;
-    for (const Cluster& c : clusters) {
-        for (int f = 0; f < kFamilyCount; ++f)
-            family[f] = family[f] || c.familyCounts[f] > 0;
-        anyCluster = anyCluster || c.count > 1;
-    }
+    // Only the families of the events shown, and the group symbol only when one is drawn.
+    const bool anyCluster =
+        std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return c.count > 1; });
     struct Row {
         QString label;
         std::function<void(QPointF)> draw;
     };
     std::vector<Row> rows;
-    for (Family f : {Family::Incident, Family::Diplomatic, Family::Context}) {
-        if (!family[int(f)])
-            continue;
-        rows.push_back(
-            {Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
-                 p->setPen(QPen(Qt::white, 1.5 * s));
-                 p->setBrush(Symbology::familyColor(f));
-                 p->drawPath(
-                     Symbology::shapePath(Symbology::familyShape(f), 16 * s).translated(at));
-             }});
+    for (Family f : legendFamilies()) {
+        // The map's own symbol of one event with one casualty (16 px, a little above the least).
+        rows.push_back({Symbology::familyLanePlural(f), [p, f, s](QPointF at) {
+                            Symbology::paintMarker(p, Symbology::markerLook(1, 1, f), at, s);
+                        }});
     }
     if (anyCluster)
         rows.push_back({QObject::tr("Group of events (count)"), [p, s](QPointF at) {
-                            p->setPen(QPen(Qt::white, 1.5 * s));
-                            p->setBrush(QColor(0x70, 0x70, 0x70));
-                            p->drawEllipse(at, 10 * s, 10 * s);
+                            // A cluster's symbol in neutral grey, without count or halo.
+                            MarkerLook look = Symbology::markerLook(2, 0, Family::Incident);
+                            look.fill = QColor(0x70, 0x70, 0x70);
+                            look.haloSize = 0;
+                            look.label.clear();
+                            Symbology::paintMarker(p, look, at, s);
                         }});
     rows.push_back({QObject::tr("Larger symbol: more casualties"), [p, s](QPointF at) {
                         p->setPen(QPen(kMutedInk, 1.2 * s));
@@ -450,6 +456,20 @@ void BriefingRenderer::drawFallbackTimeline(QPainter* p, const QRectF& rect, qre
                 formatDay(m_scene.windowTo - 1));
 }
 
+std::vector<Family> BriefingRenderer::legendFamilies() const
+{
+    bool present[kFamilyCount] = {false, false, false};
+    if (m_scene.index) {
+        for (std::uint32_t row : *m_scene.shown)
+            present[int(m_scene.index->familyAt(row))] = true;
+    }
+    std::vector<Family> families;
+    for (int f = 0; f < kFamilyCount; ++f)
+        if (present[f])
+            families.push_back(Family(f));
+    return families;
+}
+
 QString BriefingRenderer::sourcesText() const
 {
     // Name the publishers behind what is shown when that is a readable list.
@@ -458,20 +478,17 @@ QString BriefingRenderer::sourcesText() const
                                                           : m_scene.datasetName);
     if (!m_scene.store || !m_scene.index)
         return data;
-    if (m_scene.index->count(m_scene.query) > 2000)
-        return data;
-    EventFilter f = m_scene.filter;
-    f.from = QDateTime::fromSecsSinceEpoch(m_scene.windowFrom, QTimeZone::UTC);
-    f.to = QDateTime::fromSecsSinceEpoch(m_scene.windowTo, QTimeZone::UTC);
-    f.box = m_scene.mapBox;
-    auto events = m_scene.store->query(f);
-    if (!events)
+    if (m_scene.shown->size() > 2000)
         return data;
     QMap<QString, int> counts;
-    for (const Event& e : events.value())
-        for (const Source& src : e.sources)
+    for (std::uint32_t row : *m_scene.shown) {
+        auto e = m_scene.store->get(m_scene.index->idAt(row));
+        if (!e)
+            return data;
+        for (const Source& src : e->sources)
             if (!src.publisher.isEmpty())
                 ++counts[src.publisher];
+    }
     if (counts.isEmpty())
         return data;
     std::vector<std::pair<int, QString>> ranked;

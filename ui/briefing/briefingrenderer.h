@@ -45,8 +45,9 @@ struct BriefingSettings {
 struct BriefingScene {
     const EventStore* store = nullptr; ///< for the sources line (may be null)
     const EventIndex* index = nullptr;
-    EventFilter filter;    ///< the active filter (for words and the snapshot id)
-    IndexQuery query;      ///< the same filter resolved for the index (window included)
+    EventFilter filter; ///< the active filter (for words and the snapshot id)
+    /// The same filter resolved for the index, window included; selectEvents() adds the map box
+    IndexQuery query;
     qint64 windowFrom = 0; ///< UTC seconds
     qint64 windowTo = 0;
     qint64 extentFrom = 0; ///< the dataset's time extent (the timeline's overview strip)
@@ -55,6 +56,14 @@ struct BriefingScene {
     QString datasetName;   ///< e.g. the database file's name
     QDateTime generatedAt; ///< UTC; set by the caller so that tests are repeatable
     std::shared_ptr<const std::vector<qint64>> allowKeepAlive; ///< owns query.allowRowids
+    /// The events the briefing shows: the index rows matching query within mapBox (window ∩
+    /// map box ∩ filter), in time order. The subtitle's count, the snapshot id, the legend and
+    /// the sources line all describe this one set; the map and the timeline draw it.
+    std::shared_ptr<const std::vector<std::uint32_t>> shown;
+
+    /// Narrows query to mapBox and fixes `shown` from the index. makeBriefingScene calls it;
+    /// the renderer calls it for a scene that was not through it.
+    void selectEvents();
 };
 
 class BriefingRenderer {
@@ -85,6 +94,11 @@ public:
 
     /// Short hash of the events shown and the filter: lets a slide be traced back to its data.
     QString snapshotId() const;
+    /// The families the legend names: those of the events shown, in Family order.
+    std::vector<Family> legendFamilies() const;
+    /// The footer's data line: the dataset and, when at most 2,000 events are shown, the
+    /// publishers most cited by them.
+    QString sourcesText() const;
     QString effectiveTitle() const;
     QString effectiveSubtitle() const;
     /// The map view used for a map area of this size.
@@ -110,7 +124,6 @@ private:
                       qreal scale) const;
     void drawNorthArrow(QPainter* p, const QRectF& mapRect, qreal scale) const;
     void drawFallbackTimeline(QPainter* p, const QRectF& rect, qreal scale) const;
-    QString sourcesText() const;
 
     BriefingSettings m_settings;
     BriefingScene m_scene;

@@ -88,6 +88,7 @@ Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventInde
                        std::min(180.0, b.east + padLon), std::min(85.0, b.north + padLat)};
         }
     }
+    scene.selectEvents();
     return scene;
 }
 

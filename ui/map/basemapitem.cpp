@@ -1,11 +1,8 @@
 #include "basemapitem.h"
 
-#include "tilesourceprobe.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-#include <QQmlEngine>
 
 #include <cmath>
 
@@ -184,16 +181,6 @@ void BasemapItem::paint(QPainter* painter)
         layers.fills = false; // the tiles are the base; the vector layers stay as an overlay
     }
     m_painter->paint(painter, v, 1.0, layers);
-}
-
-void registerBasemapQmlTypes()
-{
-    static bool done = false;
-    if (done)
-        return;
-    done = true;
-    qmlRegisterType<BasemapItem>("FrontierAtlas.Basemap", 1, 0, "BasemapItem");
-    qmlRegisterType<TileSourceProbe>("FrontierAtlas.Basemap", 1, 0, "TileSourceProbe");
 }
 
 } // namespace fa

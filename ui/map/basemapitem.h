@@ -14,11 +14,13 @@
 #include <QObject>
 #include <QQuickPaintedItem>
 #include <QVariantMap>
+#include <QtQmlIntegration/qqmlintegration.h>
 
 namespace fa {
 
 class BasemapItem : public QQuickPaintedItem {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(double centerLatitude READ centerLatitude WRITE setCenterLatitude NOTIFY viewChanged)
     Q_PROPERTY(
         double centerLongitude READ centerLongitude WRITE setCenterLongitude NOTIFY viewChanged)
@@ -80,9 +82,5 @@ private:
     QString m_tileFolder;
     QCache<QString, QImage> m_tiles; ///< decoded tiles, by "z/x/y"; costs in kilobytes
 };
-
-/// Registers BasemapItem (module "FrontierAtlas.Basemap" 1.0) and the tile source probe. Call
-/// before loading QML that uses them; calling again does nothing.
-void registerBasemapQmlTypes();
 
 } // namespace fa

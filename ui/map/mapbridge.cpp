@@ -56,7 +56,7 @@ QColor MapBridge::selectionColor() const
 }
 double MapBridge::precisionZoom() const
 {
-    return MarkerModel::kPrecisionZoom;
+    return Symbology::kPrecisionZoom;
 }
 MercatorView MapBridge::viewport() const
 {
@@ -135,27 +135,26 @@ void MapBridge::markerClicked(int row)
 
 int MapBridge::markerAt(double x, double y) const
 {
-    const MercatorView v = viewport();
-    int best = -1;
-    int bestRank = -1;
-    double bestDist = 0;
-    for (int r = 0; r < m_markers->rowCount(); ++r) {
-        const MarkerModel::Marker& m = m_markers->marker(r);
-        const double dx = v.toX(m.longitude) - x, dy = v.toY(m.latitude) - y;
-        const double radius =
-            m_markers->index(r).data(MarkerModel::SizeRole).toDouble() / 2.0 + 2.0;
-        const double d2 = dx * dx + dy * dy;
-        if (d2 > radius * radius)
-            continue;
-        // Drawn on top: the selected marker, then single events, then clusters (see the QML z).
-        const int rank = m.selected ? 2 : (m.count == 1 ? 1 : 0);
-        if (rank > bestRank || (rank == bestRank && d2 < bestDist)) {
-            best = r;
-            bestRank = rank;
-            bestDist = d2;
-        }
+    return m_markers->markerAt(x, y);
+}
+
+void MapBridge::clickAt(double x, double y)
+{
+    const int row = m_markers->markerAt(x, y);
+    if (row >= 0) {
+        markerClicked(row);
+        return;
     }
-    return best;
+    const MercatorView v = viewport();
+    emit mapClickedAt(v.toLat(y), v.toLon(x));
+}
+
+double MapBridge::metresPerPixel(double latitude, double zoom) const
+{
+    MercatorView v;
+    v.centerLat = latitude;
+    v.zoom = zoom;
+    return v.metresPerPixel();
 }
 
 QString MapBridge::tooltipText(int row) const
@@ -194,11 +193,6 @@ void MapBridge::cursorLeft()
 {
     emit cursorLeftMap();
 }
-void MapBridge::mapClicked(double lat, double lon)
-{
-    emit mapClickedAt(lat, lon);
-}
-
 void MapBridge::zoomToEvent(const QUuid& id)
 {
     const EventIndex* index = m_state->index();

@@ -1,7 +1,8 @@
 #pragma once
-// The one door between the QML map and C++ (set as the context property "bridge" before the
-// scene loads): the marker model, the viewport the QML map reports, marker clicks and hover
-// text, the cursor position for the status bar, and view requests C++ sends back to the map.
+// The one door between the QML map and C++ (the QML type MapBridge, handed to the map's root
+// item as its required property "bridge"): the marker model, the viewport the QML map reports,
+// clicks and hover on the map (one hit test, MarkerModel::markerAt), hover text, the cursor
+// position for the status bar, and view requests C++ sends back to the map.
 
 #include "mercatorview.h"
 
@@ -9,6 +10,7 @@
 #include <QColor>
 #include <QObject>
 #include <QUuid>
+#include <QtQmlIntegration/qqmlintegration.h>
 
 namespace fa {
 
@@ -18,6 +20,8 @@ class ViewState;
 
 class MapBridge : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the main window and handed to the map")
     Q_PROPERTY(QAbstractItemModel* markers READ markers CONSTANT)
     Q_PROPERTY(QColor selectionColor READ selectionColor CONSTANT)
     Q_PROPERTY(double precisionZoom READ precisionZoom CONSTANT)
@@ -39,16 +43,21 @@ public:
     // --- called from QML ---
     Q_INVOKABLE void setViewport(double centerLat, double centerLon, double zoom, double width,
                                  double height);
-    /// A single event selects it; a cluster zooms in on its members (or, when they share one
-    /// spot or the map cannot zoom further, selects them one after another).
-    Q_INVOKABLE void markerClicked(int row);
+    /// A click at (x, y) in map pixels: on a marker it goes to markerClicked, elsewhere it is
+    /// reported as mapClickedAt with its coordinate.
+    Q_INVOKABLE void clickAt(double x, double y);
     /// The marker drawn at (x, y) in map pixels (the topmost if several), or -1.
     Q_INVOKABLE int markerAt(double x, double y) const;
     /// Plain text (never HTML: titles come from data).
     Q_INVOKABLE QString tooltipText(int row) const;
     Q_INVOKABLE void cursorMoved(double lat, double lon);
     Q_INVOKABLE void cursorLeft();
-    Q_INVOKABLE void mapClicked(double lat, double lon);
+    /// Metres per map pixel at a latitude and zoom (for precision circles).
+    Q_INVOKABLE double metresPerPixel(double latitude, double zoom) const;
+
+    /// A single event selects it; a cluster zooms in on its members (or, when they share one
+    /// spot or the map cannot zoom further, selects them one after another).
+    void markerClicked(int row);
 
     // --- called from C++ ---
     void zoomToEvent(const QUuid& id);

@@ -1,10 +1,8 @@
 #include "mapwidget.h"
 
-#include "basemapitem.h"
-
 #include "mapbridge.h"
 
-#include <QQmlContext>
+#include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
 
@@ -18,11 +16,17 @@ MapWidget::MapWidget(MapBridge* bridge, QWidget* parent) : QQuickWidget(parent),
         for (const QQmlError& w : warnings)
             m_messages << w.toString();
     });
-    rootContext()->setContextProperty(QStringLiteral("bridge"), bridge);
-    registerBasemapQmlTypes(); // BasemapLayer.qml uses the C++ basemap item
-    setSource(QUrl(QStringLiteral("qrc:/qml/MapView.qml")));
-    for (const QQmlError& e : errors())
+    // QQuickWidget takes no initial properties before Qt 6.9: make the root ourselves, with
+    // the bridge set before any binding runs, and hand both to the widget.
+    auto* component = new QQmlComponent(engine(), this);
+    component->loadFromModule(QStringLiteral("FrontierAtlas.Map"), QStringLiteral("MapView"));
+    QObject* root = component->isReady()
+                        ? component->createWithInitialProperties(
+                              {{QStringLiteral("bridge"), QVariant::fromValue(bridge)}})
+                        : nullptr;
+    for (const QQmlError& e : component->errors())
         m_messages << e.toString();
+    setContent(component->url(), component, root);
 }
 
 bool MapWidget::isReady() const

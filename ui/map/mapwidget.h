@@ -1,6 +1,7 @@
 #pragma once
-// The map view: a QQuickWidget hosting the QML Map (QtLocation). The only door between the QML
-// scene and C++ is the bridge object set as a context property before the scene loads.
+// The map view: a QQuickWidget hosting the QML Map (QtLocation), loaded from the QML module
+// FrontierAtlas.Map. The only door between the QML scene and C++ is the bridge object, handed
+// to the scene's root as its required property "bridge" when the scene is created.
 
 #include <QQuickWidget>
 #include <QStringList>

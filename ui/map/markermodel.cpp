@@ -72,15 +72,10 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const
         return int(m.count);
     case FamilyRole:
         return int(m.family);
-    case ColorRole:
-        return Symbology::familyColor(m.family);
-    case ShapeRole:
-        return m.count > 1 ? QStringLiteral("cluster")
-                           : Symbology::shapeName(Symbology::familyShape(m.family));
-    case SizeRole:
-        if (m.count > 1) // grows with the order of magnitude, capped below the cell size
-            return std::min(22.0 + 6.0 * std::log10(double(m.count)), 42.0);
-        return Symbology::markerSize(m.casualties);
+    case LookRole:
+        return QVariant::fromValue(look(index.row()));
+    case StackingRole:
+        return stackingOrder(index.row());
     case EventIdRole:
         return m.count == 1 ? m.id.toString(QUuid::WithoutBraces) : QString();
     case SelectedRole:
@@ -97,12 +92,50 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> MarkerModel::roleNames() const
 {
     return {
-        {LatitudeRole, "latitude"},   {LongitudeRole, "longitude"},
-        {CountRole, "markerCount"},   {FamilyRole, "family"},
-        {ColorRole, "markerColor"},   {ShapeRole, "markerShape"},
-        {SizeRole, "markerSize"},     {EventIdRole, "eventId"},
-        {SelectedRole, "isSelected"}, {PrecisionRole, "precisionMetres"},
+        {LatitudeRole, "latitude"},
+        {LongitudeRole, "longitude"},
+        {CountRole, "markerCount"},
+        {FamilyRole, "family"},
+        {LookRole, "look"},
+        {StackingRole, "stackingOrder"},
+        {EventIdRole, "eventId"},
+        {SelectedRole, "isSelected"},
+        {PrecisionRole, "precisionMetres"},
     };
+}
+
+MarkerLook MarkerModel::look(int row) const
+{
+    const Marker& m = m_rows[std::size_t(row)];
+    return Symbology::markerLook(m.count, m.casualties, m.family, m.selected);
+}
+
+double MarkerModel::stackingOrder(int row) const
+{
+    const Marker& m = m_rows[std::size_t(row)];
+    return Symbology::stackingOrder(Symbology::markerLayer(m.count, m.selected), m.latitude,
+                                    m.longitude);
+}
+
+int MarkerModel::markerAt(double x, double y) const
+{
+    int best = -1;
+    double bestZ = 0;
+    const double reach = MarkerLook::kMaxExtent / 2.0 + MarkerLook::kPointerSlop;
+    for (int r = 0; r < rowCount(); ++r) {
+        const Marker& m = m_rows[std::size_t(r)];
+        const double dx = x - m_view.toX(m.longitude), dy = y - m_view.toY(m.latitude);
+        if (std::abs(dx) > reach || std::abs(dy) > reach)
+            continue; // cheap rejection before building the look
+        const double z = stackingOrder(r);
+        if (best >= 0 && z < bestZ)
+            continue;
+        if (look(r).contains(QPointF(dx, dy))) {
+            best = r;
+            bestZ = z;
+        }
+    }
+    return best;
 }
 
 void MarkerModel::setViewport(const MercatorView& view)
@@ -126,20 +159,6 @@ void MarkerModel::schedule(Change c)
     const int delay = c == Change::Query ? 0 : 15;
     if (!m_timer.isActive() || m_timer.remainingTime() > delay)
         m_timer.start(delay);
-}
-
-double MarkerModel::precisionRadiusMetres(CoordPrecision p)
-{
-    switch (p) {
-    case CoordPrecision::Exact:
-    case CoordPrecision::Settlement:
-        return 0;
-    case CoordPrecision::District:
-        return 15000;
-    case CoordPrecision::Region:
-        return 60000;
-    }
-    return 0;
 }
 
 void MarkerModel::refreshNow()
@@ -166,7 +185,7 @@ void MarkerModel::refreshNow()
                               [](const Cluster& a, const Cluster& b) { return a.count > b.count; });
             clusters.resize(std::size_t(kMaxItems - 1));
         }
-        const bool zoomedIn = m_view.zoom >= kPrecisionZoom;
+        const bool zoomedIn = m_view.zoom >= Symbology::kPrecisionZoom;
         rows.reserve(clusters.size() + 1);
         for (const Cluster& c : clusters) {
             Marker m;
@@ -181,7 +200,8 @@ void MarkerModel::refreshNow()
             if (c.count == 1) {
                 m.id = index->idAt(c.firstRow);
                 if (zoomedIn)
-                    m.precisionMetres = precisionRadiusMetres(index->coordPrecisionAt(c.firstRow));
+                    m.precisionMetres =
+                        Symbology::precisionRadiusMetres(index->coordPrecisionAt(c.firstRow));
             }
             rows.push_back(m);
         }

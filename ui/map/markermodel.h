@@ -2,7 +2,9 @@
 // What the QML map draws: one row per marker (a single event or a cluster of nearby events),
 // from EventIndex::clusters for the current viewport and zoom, within the ViewState's filter and
 // the navigator's window. The number of rows is bounded (kMaxItems) whatever the dataset size,
-// because clustering cells grow with the viewport instead of the item count growing.
+// because clustering cells grow with the viewport instead of the item count growing. Each row
+// carries its Symbology::markerLook, so the QML only draws what it is given, and the model
+// answers which marker lies under a point with the same shapes.
 
 #include "event.h"
 #include "filterresolver.h"
@@ -25,16 +27,14 @@ class MarkerModel : public QAbstractListModel {
     Q_OBJECT
 public:
     static constexpr int kMaxItems = 2000;
-    static constexpr double kPrecisionZoom = 8.0; ///< precision circles from this zoom on
 
     enum Role {
         LatitudeRole = Qt::UserRole + 1,
         LongitudeRole,
         CountRole,     ///< events in the marker (1 = a single event)
         FamilyRole,    ///< int(Family): the event's, or a cluster's dominant family
-        ColorRole,     ///< QColor from Symbology
-        ShapeRole,     ///< "circle", "diamond", ... (clusters: "cluster")
-        SizeRole,      ///< diameter in device-independent pixels
+        LookRole,      ///< MarkerLook from Symbology: shape, size, colours, label, ring
+        StackingRole,  ///< the QML z: higher is drawn on top (see stackingOrder)
         EventIdRole,   ///< the event's id as a string; empty for clusters
         SelectedRole,  ///< the selected event
         PrecisionRole, ///< radius in metres of the location's uncertainty; 0 = precise
@@ -69,6 +69,13 @@ public:
     double rowsZoom() const { return m_rowsZoom; }
 
     const Marker& marker(int row) const { return m_rows[std::size_t(row)]; }
+    MarkerLook look(int row) const;
+    /// Where a row lies in the drawing order (the QML z): Symbology::stackingOrder of its
+    /// marker, so it never depends on the row and survives rows moving.
+    double stackingOrder(int row) const;
+    /// The topmost marker whose drawn shape (MarkerLook::contains) covers (x, y), in pixels of
+    /// the current viewport; -1 if none. The one hit test behind clicks and hover text.
+    int markerAt(double x, double y) const;
     /// The query of the last refresh (filter + window), e.g. to find a cluster's members.
     const ResolvedQuery& lastQuery() const { return m_query; }
     /// Events matching filter and window (all of them, not only those in the viewport).
@@ -77,9 +84,6 @@ public:
     /// Recomputes now (tests and benchmarks; the views rely on the scheduled refresh).
     void refreshNow();
     bool isRefreshPending() const { return m_timer.isActive(); }
-
-    /// How a location's precision is drawn, in metres (district ~15 km, region ~60 km).
-    static double precisionRadiusMetres(CoordPrecision p);
 
 signals:
     void refreshed();

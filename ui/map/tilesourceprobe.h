@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QtQmlIntegration/qqmlintegration.h>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -14,6 +15,7 @@ namespace fa {
 
 class TileSourceProbe : public QObject {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
 public:

@@ -1,5 +1,7 @@
-// The briefing renderer: layout, marker placement, PNG/PDF output, snapshot ids.
+// The briefing renderer: layout, marker placement, PNG/PDF output, snapshot ids, and the one
+// set of events (window, map box, filter) that the count, id, legend and sources describe.
 #include "briefingrenderer.h"
+#include "briefingscene.h"
 #include "eventstore.h"
 #include "filterresolver.h"
 #include "markermodel.h"
@@ -16,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <random>
 
 using namespace fa;
@@ -239,4 +242,94 @@ TEST(Briefing, MapClustersAsTheScreenDoesWithTheSameCellSize)
     }
     EXPECT_GT(compared, 100u);
     EXPECT_GT(grouped, 50u);
+}
+
+namespace {
+
+Event storedEvent(const QString& title, double lat, double lon, Family f, QDate d,
+                  const QString& publisher)
+{
+    Event e;
+    e.id = QUuid::createUuidV5(QUuid(), title); // the same event has the same id in every file
+    e.title = title;
+    e.summary = QStringLiteral("Test event.");
+    e.family = f;
+    e.eventType = QStringLiteral("clash");
+    e.start = d.startOfDay(QTimeZone::UTC);
+    e.country = QStringLiteral("TJ");
+    e.latitude = lat;
+    e.longitude = lon;
+    Source s;
+    s.url = QStringLiteral("https://example.org/") + title.toLower().replace(QLatin1Char(' '), '-');
+    s.publisher = publisher;
+    e.sources = {s};
+    return e;
+}
+
+/// A briefing of a database holding events over the frontier map box {66, 35.5, 76, 40.5},
+/// 2025, all events.
+struct StoredBriefing {
+    QTemporaryDir dir;
+    std::unique_ptr<EventStore> store;
+    EventIndex index;
+    std::optional<BriefingRenderer> renderer;
+
+    explicit StoredBriefing(const std::vector<Event>& events)
+    {
+        auto made = EventStore::create(dir.filePath(QStringLiteral("b.db")));
+        EXPECT_TRUE(made.ok());
+        store = std::move(made.value());
+        for (const Event& e : events)
+            EXPECT_TRUE(store->add(e).ok());
+        index = std::move(EventIndex::build(*store).value());
+        BriefingSceneRequest req;
+        req.fromSecs = day(2025, 1, 1);
+        req.toSecs = day(2026, 1, 1);
+        req.mapBox = GeoBox{66, 35.5, 76, 40.5};
+        auto scene = makeBriefingScene(*store, index, req);
+        EXPECT_TRUE(scene.ok());
+        BriefingScene s = scene.value();
+        s.generatedAt = QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::UTC);
+        renderer.emplace(BriefingSettings{}, s);
+    }
+};
+
+} // namespace
+
+TEST(Briefing, CountSnapshotLegendAndSourcesDescribeOnlyTheEventsInsideTheMapBox)
+{
+    const std::vector<Event> inside = {
+        storedEvent(QStringLiteral("Clash near Panj"), 37.23, 69.10, Family::Incident,
+                    QDate(2025, 3, 2), QStringLiteral("Frontier Wire")),
+        storedEvent(QStringLiteral("Talks in Dushanbe"), 38.56, 68.78, Family::Diplomatic,
+                    QDate(2025, 6, 9), QStringLiteral("Frontier Wire")),
+    };
+    // In the window and the filter, but far outside the map box (Moscow).
+    std::vector<Event> withOutside = inside;
+    withOutside.push_back(storedEvent(QStringLiteral("Meeting in Moscow"), 55.75, 37.62,
+                                      Family::Context, QDate(2025, 7, 1),
+                                      QStringLiteral("Outside Post")));
+    StoredBriefing without(inside);
+    StoredBriefing with(withOutside);
+    const BriefingRenderer& r = *with.renderer;
+
+    EXPECT_TRUE(r.effectiveSubtitle().endsWith(QStringLiteral("· 2 events shown")))
+        << r.effectiveSubtitle().toStdString();
+    EXPECT_EQ(r.snapshotId(), without.renderer->snapshotId());
+    EXPECT_EQ(r.legendFamilies(), (std::vector<Family>{Family::Incident, Family::Diplomatic}));
+    EXPECT_TRUE(r.sourcesText().contains(QStringLiteral("Frontier Wire")))
+        << r.sourcesText().toStdString();
+    EXPECT_FALSE(r.sourcesText().contains(QStringLiteral("Outside Post")))
+        << r.sourcesText().toStdString();
+
+    // The same event inside the box is counted, named and changes the id.
+    std::vector<Event> withInside = inside;
+    withInside.push_back(storedEvent(QStringLiteral("Meeting in Khorog"), 37.49, 71.55,
+                                     Family::Context, QDate(2025, 7, 1),
+                                     QStringLiteral("Outside Post")));
+    StoredBriefing third(withInside);
+    EXPECT_TRUE(third.renderer->effectiveSubtitle().endsWith(QStringLiteral("· 3 events shown")));
+    EXPECT_NE(third.renderer->snapshotId(), without.renderer->snapshotId());
+    EXPECT_EQ(third.renderer->legendFamilies().size(), 3u);
+    EXPECT_TRUE(third.renderer->sourcesText().contains(QStringLiteral("Outside Post")));
 }

@@ -30,6 +30,7 @@ const char* kSceneQml = R"(
 import QtQuick
 import QtLocation
 import QtPositioning
+import FrontierAtlas.Map
 Item {
     width: 900; height: 700
     Plugin { id: overlay; name: "itemsoverlay" }
@@ -55,22 +56,21 @@ int colourDistance(QColor a, QColor b)
                      std::abs(a.blue() - b.blue())});
 }
 
-/// The scene in a window of its own; the QML comes from the same qrc folder as the map's.
+/// The scene in a window of its own, made of the map module's own basemap components.
 class Scene {
 public:
     Scene()
     {
-        registerBasemapQmlTypes();
         m_view = std::make_unique<QQuickView>();
         QQmlComponent c(m_view->engine());
-        c.setData(kSceneQml, QUrl(QStringLiteral("qrc:/qml/BasemapTestScene.qml")));
+        c.setData(kSceneQml, QUrl(QStringLiteral("qrc:/test/BasemapTestScene.qml")));
         m_errors = c.errorString();
         QObject* root = c.create();
         if (!root) {
             m_errors += c.errorString();
             return;
         }
-        m_view->setContent(QUrl(QStringLiteral("qrc:/qml/BasemapTestScene.qml")), nullptr, root);
+        m_view->setContent(QUrl(QStringLiteral("qrc:/test/BasemapTestScene.qml")), nullptr, root);
         m_view->resize(900, 700);
         m_view->show();
         m_exposed = QTest::qWaitForWindowExposed(m_view.get());

@@ -1,5 +1,7 @@
-// The map under the mouse: clusters zoom in when clicked, co-located events are stepped
-// through, hover text is plain text, the cursor position reaches the status bar, "zoom to"
+// The map under the mouse: one hit test (the bridge's, on the drawn shapes) decides what a
+// click or a hover is on. A click selects a single event, clusters zoom in, co-located events
+// are stepped through, hover text is plain text and follows the shapes (not their boxes), the
+// right button opens the map's menu, the cursor position reaches the status bar, "zoom to"
 // requests move the map, and a click on empty map reports its coordinate.
 #include "databasecontroller.h"
 #include "mainwindow.h"
@@ -10,9 +12,12 @@
 #include "viewstate.h"
 #include "windowfixture.h"
 
+#include <QApplication>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace fa;
@@ -41,7 +46,8 @@ protected:
         ASSERT_TRUE(QTest::qWaitFor([&] { return markers->rowCount() > 0; }));
         settle();
     }
-    /// Waits until every marker row has its QML item, so that clicks hit them.
+    /// Waits until every marker row has its QML item and no refresh is pending, so that what
+    /// the test clicks is what is drawn.
     void settle()
     {
         ASSERT_TRUE(QTest::qWaitFor([&] {
@@ -202,4 +208,77 @@ TEST_F(MapInteraction, DraggingPansAndTheMarkersFollowTheViewport)
     ASSERT_TRUE(QTest::qWaitFor([&] {
         return std::abs(bridge->viewport().centerLon - mapCenter(map).longitude()) < 1e-9;
     }));
+}
+
+TEST_F(MapInteraction, ClickingASingleEventSelectsItAndDraggingFromItPans)
+{
+    open(clusterOfFour(0.2));
+    const int row = rowWithCount(1);
+    ASSERT_GE(row, 0);
+    const QUuid id = markers->marker(row).id;
+    QTest::mouseClick(map, Qt::LeftButton, {}, markerPoint(row));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return state.selectedEvent() == id; }));
+    // The selected marker is drawn with its ring and on top of everything.
+    settle();
+    int selected = -1;
+    for (int r = 0; r < markers->rowCount(); ++r)
+        if (markers->marker(r).selected)
+            selected = r;
+    ASSERT_GE(selected, 0);
+    EXPECT_GT(markers->look(selected).ringSize, 0.0);
+    EXPECT_EQ(bridge->markerAt(markerPoint(selected).x(), markerPoint(selected).y()), selected);
+}
+
+TEST_F(MapInteraction, HoverFollowsTheDrawnShapeNotItsBox)
+{
+    // One diplomatic event: a diamond. The corner of its square box is not on it.
+    open({makeEvent(QStringLiteral("Talks"), 37.5, 71.5, utcDate(2024, 5, 1), Family::Diplomatic,
+                    9)});
+    ASSERT_EQ(markers->rowCount(), 1);
+    QObject* tipItem = map->rootObject()->findChild<QObject*>(QStringLiteral("markerTooltip"));
+    ASSERT_NE(tipItem, nullptr);
+    const QPoint centre = markerPoint(0);
+    const int r = int(markers->look(0).size / 2);
+    const QPoint corner = centre + QPoint(r - 1, r - 1);
+    ASSERT_EQ(bridge->markerAt(corner.x(), corner.y()), -1);
+    QTest::mouseMove(map, corner);
+    QTest::qWait(50);
+    EXPECT_FALSE(tipItem->property("visible").toBool());
+    QTest::mouseMove(map, centre + QPoint(r / 2, 0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tipItem->property("visible").toBool(); }));
+    // Clicking the corner is a click on the map, not on the marker.
+    QSignalSpy clicked(bridge, &MapBridge::mapClickedAt);
+    QTest::mouseClick(map, Qt::LeftButton, {}, corner);
+    ASSERT_TRUE(clicked.count() == 1 || clicked.wait(1000));
+    EXPECT_TRUE(state.selectedEvent().isNull());
+}
+
+TEST_F(MapInteraction, RightClickOnAMarkerOpensTheMapMenuAndDoesNotSelect)
+{
+    open(clusterOfFour(0.2));
+    const int row = rowWithCount(1);
+    ASSERT_GE(row, 0);
+    QStringList shown;
+    // The menu runs its own event loop: read and close it from inside.
+    QTimer::singleShot(0, [&] {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return QApplication::activePopupWidget() != nullptr; }));
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        ASSERT_NE(menu, nullptr);
+        for (QAction* a : menu->actions())
+            shown << a->text();
+        menu->close();
+    });
+    // Through the window, as a real right click arrives (the context menu comes from there).
+    QWindow* w = window->windowHandle();
+    const QPoint at = map->mapTo(window.get(), markerPoint(row));
+    QTest::mousePress(w, Qt::RightButton, {}, at);
+    QTest::mouseRelease(w, Qt::RightButton, {}, at);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !shown.isEmpty(); }));
+    EXPECT_TRUE(shown.join(QLatin1Char('|')).contains(QStringLiteral("Export View as Briefing")))
+        << shown.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(state.selectedEvent().isNull());
+    // The offscreen platform cannot raise a popup or grab the keyboard for it, and says so.
+    for (const QString& w : takeQtWarnings())
+        EXPECT_TRUE(w.startsWith(QStringLiteral("This plugin does not support")))
+            << w.toStdString();
 }

@@ -14,8 +14,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <random>
+#include <set>
 
 using namespace fa;
 
@@ -98,12 +100,12 @@ TEST(MarkerModel, SingleEventsCarryTheirSymbology)
         ASSERT_EQ(id, src.id);
         EXPECT_EQ(ix.data(MarkerModel::CountRole).toInt(), 1);
         EXPECT_NEAR(ix.data(MarkerModel::LatitudeRole).toDouble(), src.latitude, 1e-5);
-        EXPECT_EQ(ix.data(MarkerModel::ColorRole).value<QColor>(),
-                  Symbology::familyColor(src.family));
-        EXPECT_EQ(ix.data(MarkerModel::ShapeRole).toString(),
-                  Symbology::shapeName(Symbology::familyShape(src.family)));
-        EXPECT_DOUBLE_EQ(ix.data(MarkerModel::SizeRole).toDouble(),
-                         Symbology::markerSize(src.casualties));
+        // The whole look comes from Symbology, for QML to draw as it is.
+        const MarkerLook look = ix.data(MarkerModel::LookRole).value<MarkerLook>();
+        EXPECT_EQ(look, Symbology::markerLook(1, src.casualties, src.family));
+        EXPECT_EQ(look.fill, Symbology::familyColor(src.family));
+        EXPECT_EQ(look.shape, Symbology::familyShape(src.family));
+        EXPECT_TRUE(look.label.isEmpty());
         EXPECT_FALSE(ix.data(MarkerModel::SelectedRole).toBool());
     }
     EXPECT_EQ(fx.model.matchingCount(), 2u);
@@ -125,7 +127,10 @@ TEST(MarkerModel, NearbyEventsClusterAndExpandWhenZoomingIn)
     EXPECT_EQ(c.count, 4u);
     EXPECT_EQ(c.family, Family::Incident); // dominant
     EXPECT_EQ(c.familyCounts[int(Family::Diplomatic)], 1u);
-    EXPECT_EQ(fx.model.index(clusterRow).data(MarkerModel::ShapeRole).toString(), "cluster");
+    const MarkerLook look =
+        fx.model.index(clusterRow).data(MarkerModel::LookRole).value<MarkerLook>();
+    EXPECT_EQ(look, Symbology::markerLook(4, 3, Family::Incident)); // largest member: 3
+    EXPECT_EQ(look.label, QStringLiteral("4"));
     EXPECT_TRUE(fx.model.index(clusterRow).data(MarkerModel::EventIdRole).toString().isEmpty());
     fx.view(37.51, 71.56, 14);
     EXPECT_EQ(fx.model.rowCount(), 4); // the far one is out of view; the four are apart
@@ -327,4 +332,112 @@ TEST(MarkerModel, APanKeepsUnchangedMarkersInTheirRows)
     for (const auto& args : changed)
         touched += args[1].toModelIndex().row() - args[0].toModelIndex().row() + 1;
     EXPECT_LT(touched, n / 2) << touched << " of " << n;
+}
+
+namespace {
+
+/// Longitudes a few pixels either side of a clustering cell's edge at this zoom, so that the
+/// two events stay separate markers yet overlap on screen.
+std::pair<double, double> acrossACellEdge(double lon, double zoom, double cellPx, double apartPx)
+{
+    const double edge = std::ceil(MercatorView::worldX(lon, zoom) / cellPx) * cellPx;
+    return {MercatorView::lonFromWorldX(edge - apartPx / 2, zoom),
+            MercatorView::lonFromWorldX(edge + apartPx / 2, zoom)};
+}
+
+double cellAt(double w, double h)
+{
+    Fixture probe({row(1, 37.5, 71.5, k2022)});
+    probe.view(37.5, 71.5, 10, w, h);
+    return probe.model.cellPx();
+}
+
+} // namespace
+
+TEST(MarkerModel, TheHitTestAnswersWithTheTopmostDrawnShape)
+{
+    const double zoom = 10, cell = cellAt(1200, 800);
+    // Two single events 8 px apart across a cell edge (overlapping 12 px circles), and a
+    // cluster of three beside a single event 14 px away across the next edge.
+    const auto [a, b] = acrossACellEdge(71.5, zoom, cell, 8);
+    const double east =
+        MercatorView::lonFromWorldX(MercatorView::worldX(71.5, zoom) + 3 * cell, zoom);
+    const auto [c, d] = acrossACellEdge(east, zoom, cell, 14);
+    Fixture fx({row(1, 37.5, a, k2022), row(2, 37.5, b, k2022), row(3, 37.5, c, k2022),
+                row(4, 37.5, c, k2022 + kDay), row(5, 37.5, c, k2022 + 2 * kDay),
+                row(6, 37.5, d, k2022)});
+    fx.view(37.5, 71.5 + (east - 71.5) / 2, zoom);
+    ASSERT_EQ(fx.model.rowCount(), 4);
+    const MercatorView v = fx.model.viewport();
+    const double y = v.toY(37.5);
+    auto rowAt = [&](double lon) {
+        for (int r = 0; r < fx.model.rowCount(); ++r)
+            if (std::abs(v.toX(fx.model.marker(r).longitude) - v.toX(lon)) < 0.5)
+                return r;
+        return -1;
+    };
+    const int ra = rowAt(a), rb = rowAt(b), rc = rowAt(c), rd = rowAt(d);
+    ASSERT_TRUE(ra >= 0 && rb >= 0 && rc >= 0 && rd >= 0);
+    ASSERT_EQ(fx.model.marker(rc).count, 3u);
+
+    // Between the two singles both shapes cover the point: the one drawn on top wins.
+    const double mid = (v.toX(a) + v.toX(b)) / 2;
+    const int top = fx.model.stackingOrder(ra) > fx.model.stackingOrder(rb) ? ra : rb;
+    EXPECT_EQ(fx.model.markerAt(mid, y), top);
+    // Each alone on its outer side.
+    EXPECT_EQ(fx.model.markerAt(v.toX(a) - 5, y), ra);
+    EXPECT_EQ(fx.model.markerAt(v.toX(b) + 5, y), rb);
+    // Just outside a circle's reach (radius + slop): nothing.
+    const double reach = fx.model.look(ra).size / 2 + MarkerLook::kPointerSlop;
+    EXPECT_EQ(fx.model.markerAt(v.toX(a) - reach - 0.5, y), -1);
+    EXPECT_EQ(fx.model.markerAt(v.toX(a), y - reach + 0.5), ra);
+    EXPECT_EQ(fx.model.markerAt(v.toX(a), y - reach - 0.5), -1);
+    // A single event is drawn over a cluster: between them the single wins, beyond the
+    // single only the cluster's halo is left.
+    const double between = (v.toX(c) + v.toX(d)) / 2;
+    EXPECT_EQ(fx.model.markerAt(between, y), rd);
+    EXPECT_EQ(fx.model.markerAt(v.toX(c) - 12, y), rc);
+
+    // The selection is drawn above everything: selecting the lower single puts it on top.
+    const int lower = top == ra ? rb : ra;
+    fx.state.setSelectedEvent(fx.model.marker(lower).id);
+    fx.model.refreshNow();
+    const int lowerNow = rowAt(top == ra ? b : a);
+    ASSERT_TRUE(fx.model.marker(lowerNow).selected);
+    EXPECT_EQ(fx.model.markerAt(mid, y), lowerNow);
+    EXPECT_GT(fx.model.stackingOrder(lowerNow), fx.model.stackingOrder(rowAt(top == ra ? a : b)));
+}
+
+TEST(MarkerModel, StackingOrdersAreDistinctLayeredAndFollowTheMarkerNotItsRow)
+{
+    const auto rows = randomRows(3000, 5);
+    Fixture fx(rows);
+    fx.view(38, 71, 7);
+    ASSERT_GT(fx.model.rowCount(), 10);
+    std::map<QString, double> byMarker; // position -> z
+    std::set<double> seen;
+    for (int r = 0; r < fx.model.rowCount(); ++r) {
+        const double z = fx.model.stackingOrder(r);
+        EXPECT_TRUE(seen.insert(z).second) << "row " << r;
+        EXPECT_EQ(std::floor(z) - 1, fx.model.look(r).layer) << "row " << r;
+        EXPECT_EQ(fx.model.index(r).data(MarkerModel::StackingRole).toDouble(), z);
+        const auto& m = fx.model.marker(r);
+        byMarker[QStringLiteral("%1 %2 %3").arg(m.latitude).arg(m.longitude).arg(m.count)] = z;
+    }
+    // After a pan rows are reused and moved: a marker that stays keeps its z, which the QML
+    // item read when it was made (no row change notifies it).
+    MercatorView v = fx.model.viewport();
+    fx.view(v.latFromWorldY(MercatorView::worldY(38, 7) + 200, 7),
+            v.lonFromWorldX(MercatorView::worldX(71, 7) + 300, 7), 7);
+    int kept = 0;
+    for (int r = 0; r < fx.model.rowCount(); ++r) {
+        const auto& m = fx.model.marker(r);
+        const auto it =
+            byMarker.find(QStringLiteral("%1 %2 %3").arg(m.latitude).arg(m.longitude).arg(m.count));
+        if (it == byMarker.end())
+            continue;
+        ++kept;
+        EXPECT_EQ(fx.model.stackingOrder(r), it->second);
+    }
+    EXPECT_GT(kept, 5);
 }

@@ -1,14 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtLocation
 import QtPositioning
-import FrontierAtlas.Basemap
 
 // The basemap under the markers, as a child of the Map: the offline vector layers (C++
 // BasemapItem, drawn with QPainter for the map's centre and zoom) and, when the user picks
 // them, OpenStreetMap tiles from a second Map that follows this one. The vector borders,
 // rivers and labels stay on top of any tiles.
 Item {
-    id: layer
+    id: basemapLayer
     objectName: "basemapLayer"
     required property Map map
     anchors.fill: parent
@@ -34,7 +34,7 @@ Item {
     Loader {
         id: osmLoader
         anchors.fill: parent
-        active: layer.source === "osm" && probe.state === TileSourceProbe.Reachable
+        active: basemapLayer.source === "osm" && probe.state === TileSourceProbe.Reachable
         sourceComponent: Map {
             enabled: false
             color: "transparent"
@@ -47,8 +47,8 @@ Item {
                 PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
                 PluginParameter { name: "osm.mapping.custom.host"; value: "https://tile.openstreetmap.org/" }
             }
-            center: layer.map.center
-            zoomLevel: layer.map.zoomLevel
+            center: basemapLayer.map.center
+            zoomLevel: basemapLayer.map.zoomLevel
             // The last map type of the osm plugin is the custom host set above.
             Component.onCompleted: activeMapType = supportedMapTypes[supportedMapTypes.length - 1]
         }
@@ -58,24 +58,24 @@ Item {
         id: vector
         objectName: "basemapItem"
         anchors.fill: parent
-        centerLatitude: layer.map.center.latitude
-        centerLongitude: layer.map.center.longitude
-        zoomLevel: layer.map.zoomLevel
+        centerLatitude: basemapLayer.map.center.latitude
+        centerLongitude: basemapLayer.map.center.longitude
+        zoomLevel: basemapLayer.map.zoomLevel
         // Over tiles only the lines and labels are drawn.
-        showFills: !(layer.onlineShown || (layer.source === "folder" && layer.tileFolder !== ""))
-        tileFolder: layer.source === "folder" ? layer.tileFolder : ""
+        showFills: !(basemapLayer.onlineShown || (basemapLayer.source === "folder" && basemapLayer.tileFolder !== ""))
+        tileFolder: basemapLayer.source === "folder" ? basemapLayer.tileFolder : ""
     }
 
     // Keep the user near the frontier: the centre stays within a few degrees of the region.
     Connections {
-        target: layer.map
+        target: basemapLayer.map
         function onCenterChanged() {
             const m = 3
-            const c = layer.map.center
+            const c = basemapLayer.map.center
             const lat = Math.max(vector.regionSouth - m, Math.min(vector.regionNorth + m, c.latitude))
             const lon = Math.max(vector.regionWest - m, Math.min(vector.regionEast + m, c.longitude))
             if (lat !== c.latitude || lon !== c.longitude)
-                layer.map.center = QtPositioning.coordinate(lat, lon)
+                basemapLayer.map.center = QtPositioning.coordinate(lat, lon)
         }
     }
 }

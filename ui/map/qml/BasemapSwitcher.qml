@@ -1,6 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtLocation
-import FrontierAtlas.Basemap
 
 // Map controls drawn over the map (a sibling of the Map): the basemap choice, zoom buttons,
 // a scale bar, the cursor's coordinates and the basemap attribution. Only the small controls
@@ -9,7 +9,9 @@ Item {
     id: controls
     objectName: "basemapSwitcher"
     required property Map map
-    required property Item basemap
+    required property BasemapLayer basemap
+    // The map's bridge, for the cursor read-out; null where the controls stand alone.
+    property MapBridge bridge: null
 
     readonly property var choices: [
         { key: "frontier", label: qsTr("Frontier (offline)") },
@@ -185,12 +187,10 @@ Item {
     }
 
     // Cursor coordinates and attribution, bottom right. The cursor position comes from the
-    // map's own hover handling through the bridge (a second HoverHandler over the map would
-    // change how clicks reach the markers).
+    // map's own hover handling through the bridge.
     Connections {
-        target: typeof bridge !== "undefined" ? bridge : null
-        ignoreUnknownSignals: true
-        function onCursorCoordinate(lat, lon) { readout.show(lat, lon) }
+        target: controls.bridge
+        function onCursorCoordinate(lat: real, lon: real) { readout.show(lat, lon) }
         function onCursorLeftMap() { readout.text = "" }
     }
     Column {

@@ -2,17 +2,22 @@ import QtQuick
 import QtLocation
 import QtPositioning
 
+// The map: the QtLocation Map with the offline basemap and the event markers, its controls,
+// and the one pointer handling for markers. Which marker is under the pointer is always the
+// C++ bridge's answer (MarkerModel::markerAt, the drawn shapes), for clicks and hover alike.
 Item {
     id: root
 
-    // The C++ side (context property "bridge", a fa::MapBridge) follows the view.
+    // The C++ side, made by the main window: it follows the view and answers for the markers.
+    required property MapBridge bridge
+
     function reportViewport() {
-        bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
+        root.bridge.setViewport(map.center.latitude, map.center.longitude, map.zoomLevel,
                            map.width, map.height)
     }
 
     Connections {
-        target: bridge
+        target: root.bridge
         function onViewRequested(lat, lon, zoom) {
             map.zoomLevel = Math.max(map.minimumZoomLevel, Math.min(map.maximumZoomLevel, zoom))
             map.center = QtPositioning.coordinate(lat, lon)
@@ -20,21 +25,25 @@ Item {
     }
 
     // The cursor's coordinates for the status bar, and the marker under it for the hover
-    // text. On the root, so that overlays above the map (the basemap controls) do not hide it.
+    // text and the pointing-hand cursor. On the root, so that overlays above the map (the
+    // basemap controls) do not hide it.
     HoverHandler {
         id: hover
+        property bool overMarker: false
+        cursorShape: overMarker ? Qt.PointingHandCursor : Qt.ArrowCursor
         onPointChanged: {
             const p = map.mapFromItem(root, hover.point.position)
             const c = map.toCoordinate(p, false)
             if (c.isValid)
-                bridge.cursorMoved(c.latitude, c.longitude)
-            const row = bridge.markerAt(p.x, p.y)
+                root.bridge.cursorMoved(c.latitude, c.longitude)
+            const row = root.bridge.markerAt(p.x, p.y)
+            overMarker = row >= 0
             if (row < 0)
                 tip.visible = false
             else if (row !== tip.row || !tip.visible)
                 tip.show(row, map.mapToItem(root, p.x, p.y))
         }
-        onHoveredChanged: if (!hovered) { bridge.cursorLeft(); tip.visible = false }
+        onHoveredChanged: if (!hovered) { root.bridge.cursorLeft(); tip.visible = false; overMarker = false }
     }
 
     Plugin {
@@ -50,8 +59,8 @@ Item {
         color: "#dfe8ef"
         center: QtPositioning.coordinate(37.8, 70.5)
         zoomLevel: 7
-        minimumZoomLevel: bridge.minimumZoom
-        maximumZoomLevel: bridge.maximumZoom
+        minimumZoomLevel: root.bridge.minimumZoom
+        maximumZoomLevel: root.bridge.maximumZoom
         focus: true
 
         onCenterChanged: root.reportViewport()
@@ -89,12 +98,14 @@ Item {
                 map.alignCoordinateToPoint(pinch.startCentroid, pinch.centroid.position)
             }
         }
+        // Clicks on markers and on the empty map alike: the bridge hit-tests the markers.
+        // Right clicks are left to the widget's context menu.
         TapHandler {
-            onTapped: (eventPoint) => {
-                const c = map.toCoordinate(eventPoint.position, false)
-                bridge.mapClicked(c.latitude, c.longitude)
-            }
+            onTapped: (eventPoint) => root.bridge.clickAt(eventPoint.position.x, eventPoint.position.y)
             onDoubleTapped: (eventPoint) => {
+                // A double click on a marker is two clicks on it, not a zoom.
+                if (root.bridge.markerAt(eventPoint.position.x, eventPoint.position.y) >= 0)
+                    return
                 const c = map.toCoordinate(eventPoint.position, false)
                 map.zoomLevel = Math.min(map.maximumZoomLevel, map.zoomLevel + 1)
                 map.alignCoordinateToPoint(c, eventPoint.position)
@@ -114,19 +125,20 @@ Item {
             event.accepted = true
         }
 
-        // --- basemap layers (owned by the basemap work: BasemapLayer.qml) ---
+        // The offline vector basemap (and optional tiles) under everything else.
         BasemapLayer { id: basemapLayer; map: map }
 
-        // --- event markers (owned by the main-window work) ---
+        // The event markers, drawn as the marker model describes them.
         MarkersLayer {
             id: markers
             objectName: "markers"
+            bridge: root.bridge
             zoomLevel: map.zoomLevel
         }
     }
 
-    // Basemap choice, zoom buttons, scale bar, cursor read-out (owned by the basemap work).
-    BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer }
+    // Basemap choice, zoom buttons, scale bar, cursor read-out.
+    BasemapSwitcher { anchors.fill: map; map: map; basemap: basemapLayer; bridge: root.bridge }
 
     // Hover text for a marker: plain text (titles come from data and are never markup).
     Rectangle {
@@ -142,7 +154,7 @@ Item {
         property int row: -1
         function show(markerRow, p) {
             row = markerRow
-            tipText.text = bridge.tooltipText(markerRow)
+            tipText.text = root.bridge.tooltipText(markerRow)
             x = Math.max(2, Math.min(root.width - width - 2, p.x - width / 2))
             y = p.y - height - 24 < 2 ? p.y + 24 : p.y - height - 24
             visible = tipText.text.length > 0

@@ -1,13 +1,17 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtLocation
 import QtPositioning
 
 // The event markers: one delegate per row of the C++ MarkerModel (single events and clusters;
-// never more than MarkerModel::kMaxItems rows). Colours, shapes and sizes come from the model,
-// so the map draws exactly what Symbology says.
+// never more than MarkerModel::kMaxItems rows). Each row carries its whole look (a markerLook
+// from Symbology: sizes, colours, label, selection ring) and its stacking order, so this file
+// only draws what it is given, as the briefing export paints it. Delegates take no input: the
+// map's one click and hover handler asks the bridge which marker is under the pointer.
 MapItemView {
     id: markerLayer
 
+    required property MapBridge bridge
     // The map's zoom, for the precision circles (metres -> pixels).
     property real zoomLevel: 7
 
@@ -15,100 +19,79 @@ MapItemView {
 
     delegate: MapQuickItem {
         id: marker
-        required property int index
         required property real latitude
         required property real longitude
-        required property int markerCount
-        required property color markerColor
-        required property string markerShape
-        required property real markerSize
-        required property bool isSelected
+        required property markerLook look
+        required property real stackingOrder
         required property real precisionMetres
-
-        readonly property bool isCluster: markerCount > 1
-        // Web Mercator metres per pixel at this latitude and zoom (256-pixel tiles).
-        readonly property real metresPerPixel: Math.cos(latitude * Math.PI / 180) * 40075016.686
-                                                / (256 * Math.pow(2, markerLayer.zoomLevel))
 
         coordinate: QtPositioning.coordinate(latitude, longitude)
         anchorPoint.x: symbolBox.width / 2
         anchorPoint.y: symbolBox.height / 2
-        z: isSelected ? 3 : (isCluster ? 1 : 2)
+        z: stackingOrder
 
         sourceItem: Item {
             id: symbolBox
-            width: marker.markerSize + (marker.isSelected ? 8 : 0)
+            width: marker.look.extent
             height: width
 
             // Where the event happened is only known to a district or region: say so.
             Rectangle {
-                readonly property real radiusPx: marker.precisionMetres / marker.metresPerPixel
-                visible: marker.precisionMetres > 0 && markerLayer.zoomLevel >= bridge.precisionZoom
-                         && radiusPx > marker.markerSize / 2
+                readonly property real radiusPx: marker.precisionMetres > 0
+                    ? marker.precisionMetres / markerLayer.bridge.metresPerPixel(marker.latitude,
+                                                                                 markerLayer.zoomLevel)
+                    : 0
+                visible: radiusPx > marker.look.size / 2
+                         && markerLayer.zoomLevel >= markerLayer.bridge.precisionZoom
                 anchors.centerIn: parent
                 width: 2 * radiusPx
                 height: width
                 radius: width / 2
-                color: Qt.rgba(marker.markerColor.r, marker.markerColor.g, marker.markerColor.b, 0.12)
-                border.color: Qt.rgba(marker.markerColor.r, marker.markerColor.g, marker.markerColor.b, 0.55)
+                color: marker.look.precisionFill
+                border.color: marker.look.precisionBorder
                 border.width: 1
             }
 
             // Cluster halo: sets clusters apart from single incident circles.
             Rectangle {
-                visible: marker.isCluster
+                visible: marker.look.haloSize > 0
                 anchors.centerIn: parent
-                width: marker.markerSize + 8
+                width: marker.look.haloSize
                 height: width
                 radius: width / 2
-                color: Qt.rgba(marker.markerColor.r, marker.markerColor.g, marker.markerColor.b, 0.28)
+                color: marker.look.halo
             }
 
             // Selection ring.
             Rectangle {
-                visible: marker.isSelected
+                visible: marker.look.ringSize > 0
                 anchors.centerIn: parent
-                width: marker.markerSize + 8
+                width: marker.look.ringSize
                 height: width
                 radius: width / 2
                 color: "transparent"
-                border.color: bridge.selectionColor
-                border.width: 3
+                border.color: marker.look.ringColor
+                border.width: marker.look.ringWidth
             }
 
             Rectangle {
-                id: symbol
                 anchors.centerIn: parent
-                readonly property bool diamond: marker.markerShape === "diamond"
-                readonly property bool square: marker.markerShape === "square"
-                width: diamond ? marker.markerSize * 0.72 : (square ? marker.markerSize * 0.82
-                                                                    : marker.markerSize)
+                width: marker.look.symbolWidth
                 height: width
-                radius: (diamond || square) ? 1 : width / 2
-                rotation: diamond ? 45 : 0
+                radius: marker.look.cornerRadius
+                rotation: marker.look.rotation
                 antialiasing: true
-                color: marker.markerColor
-                border.color: "white"
-                border.width: marker.isCluster ? 2 : 1.5
+                color: marker.look.fill
+                border.color: marker.look.border
+                border.width: marker.look.borderWidth
             }
 
             Text {
-                visible: marker.isCluster
+                visible: marker.look.label !== ""
                 anchors.centerIn: parent
-                text: marker.markerCount >= 10000 ? Math.round(marker.markerCount / 1000) + "k"
-                    : marker.markerCount >= 1000 ? (marker.markerCount / 1000).toFixed(1) + "k"
-                    : marker.markerCount
-                color: "white"
-                font.pixelSize: 11
-                font.bold: true
-            }
-
-            // Hover text comes from MapView's root HoverHandler (bridge.markerAt).
-            MouseArea {
-                anchors.fill: parent
-                anchors.margins: -2
-                cursorShape: Qt.PointingHandCursor
-                onClicked: bridge.markerClicked(marker.index)
+                text: marker.look.label
+                color: marker.look.labelColor
+                font: marker.look.labelFont
             }
         }
     }
