@@ -74,7 +74,7 @@ private:
 
     ViewState* m_state;
     Event m_original;
-    DisplayZone m_zone;
+    DisplayZone m_zone; ///< the zone times are typed in, fixed while the dialog lives
 
     QFormLayout* m_form = nullptr;
     QLabel* m_generalError = nullptr;

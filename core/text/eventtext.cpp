@@ -3,7 +3,6 @@
 #include "solarhijri.h"
 
 #include <QLocale>
-#include <QSettings>
 
 namespace fa::eventtext {
 namespace {
@@ -57,15 +56,16 @@ QString zoneLabel(DisplayZone z)
     return QStringLiteral("UTC");
 }
 
-DisplayZone savedZone()
+std::optional<DisplayZone> displayZoneFromInt(int v)
 {
-    const int v = QSettings().value(QStringLiteral("details/timeZone"), 0).toInt();
-    return v >= 0 && v <= 2 ? DisplayZone(v) : DisplayZone::Utc;
-}
-
-void saveZone(DisplayZone z)
-{
-    QSettings().setValue(QStringLiteral("details/timeZone"), int(z));
+    switch (v) {
+    case int(DisplayZone::Utc):
+    case int(DisplayZone::Dushanbe):
+    case int(DisplayZone::Kabul):
+        return DisplayZone(v);
+    default:
+        return std::nullopt;
+    }
 }
 
 QString dateText(const QDateTime& utc, TimePrecision p, DisplayZone z)

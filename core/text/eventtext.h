@@ -1,7 +1,9 @@
 #pragma once
-// How an event's values read in the panels: dates with their precision and in a chosen time
-// zone, the Solar Hijri date beside the Gregorian one, casualties with "unknown" kept apart
-// from 0, coordinates with what they stand for. Plain text; callers escape it for HTML.
+// How an event's values read wherever they are shown (panels, tooltips, the briefing): dates
+// with their precision and in a chosen time zone, the Solar Hijri date beside the Gregorian
+// one, casualties with "unknown" kept apart from 0, coordinates with what they stand for.
+// Plain text; callers escape it for HTML. The one owner of date wording: no view formats a
+// date of its own.
 
 #include "event.h"
 
@@ -21,9 +23,8 @@ namespace eventtext {
 QTimeZone timeZone(DisplayZone z);
 QString zoneLabel(DisplayZone z); ///< "UTC", "Dushanbe (UTC+5)", "Kabul (UTC+4:30)"
 
-/// The zone chosen last time (QSettings "details/timeZone"); UTC by default.
-DisplayZone savedZone();
-void saveZone(DisplayZone z);
+/// The zone for a stored number (0, 1, 2); empty for anything else.
+std::optional<DisplayZone> displayZoneFromInt(int v);
 
 /// "2024", "November 2024", "26 November 2025", "26 November 2025, 21:30 (Dushanbe, UTC+5)".
 /// Only minute-precision times move with the zone: a day, month or year is a calendar date.
