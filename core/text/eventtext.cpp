@@ -1,8 +1,10 @@
 #include "eventtext.h"
 
-#include "solarhijri.h"
-
+#include <QCalendar>
+#include <QHash>
 #include <QLocale>
+
+#include <cmath>
 
 namespace fa::eventtext {
 namespace {
@@ -13,18 +15,30 @@ const QLocale& english()
     return locale;
 }
 
-QString shMonthRange(const SolarHijriDate& a, const SolarHijriDate& b)
+// Qt's Jalali calendar is the Solar Hijri calendar of Iran and Afghanistan (33-year arithmetic
+// cycle; it matches the astronomical rule for every year up to 1436 SH, 2057 CE). Its English
+// month names are the romanised Iranian ones: "Farvardin" .. "Esfand".
+const QCalendar& solarHijri()
+{
+    static const QCalendar calendar(QCalendar::System::Jalali);
+    return calendar;
+}
+
+QString shMonthName(const QCalendar::YearMonthDay& d)
+{
+    return solarHijri().monthName(english(), d.month, d.year);
+}
+
+QString shMonthRange(const QCalendar::YearMonthDay& a, const QCalendar::YearMonthDay& b)
 {
     if (a.year == b.year && a.month == b.month)
-        return QStringLiteral("%1 %2").arg(solarhijri::monthName(a.month)).arg(a.year);
+        return QStringLiteral("%1 %2").arg(shMonthName(a)).arg(a.year);
     if (a.year == b.year)
-        return QStringLiteral("%1–%2 %3")
-            .arg(solarhijri::monthName(a.month), solarhijri::monthName(b.month))
-            .arg(a.year);
+        return QStringLiteral("%1–%2 %3").arg(shMonthName(a), shMonthName(b)).arg(a.year);
     return QStringLiteral("%1 %2 – %3 %4")
-        .arg(solarhijri::monthName(a.month))
+        .arg(shMonthName(a))
         .arg(a.year)
-        .arg(solarhijri::monthName(b.month))
+        .arg(shMonthName(b))
         .arg(b.year);
 }
 
@@ -125,26 +139,25 @@ QString solarHijriText(const QDateTime& utc, TimePrecision p, DisplayZone z)
         p == TimePrecision::Minute ? utc.toTimeZone(timeZone(z)).date() : utc.toUTC().date();
     switch (p) {
     case TimePrecision::Year: {
-        const auto a = solarhijri::fromGregorian(QDate(d.year(), 1, 1));
-        const auto b = solarhijri::fromGregorian(QDate(d.year(), 12, 31));
-        if (!a || !b)
+        const auto a = solarHijri().partsFromDate(QDate(d.year(), 1, 1));
+        const auto b = solarHijri().partsFromDate(QDate(d.year(), 12, 31));
+        if (!a.isValid() || !b.isValid())
             return {};
-        return QStringLiteral("%1–%2").arg(a->year).arg(b->year);
+        return QStringLiteral("%1–%2").arg(a.year).arg(b.year);
     }
     case TimePrecision::Month: {
         const QDate first(d.year(), d.month(), 1);
-        const auto a = solarhijri::fromGregorian(first);
-        const auto b = solarhijri::fromGregorian(first.addMonths(1).addDays(-1));
-        if (!a || !b)
+        const auto a = solarHijri().partsFromDate(first);
+        const auto b = solarHijri().partsFromDate(first.addMonths(1).addDays(-1));
+        if (!a.isValid() || !b.isValid())
             return {};
-        return shMonthRange(*a, *b);
+        return shMonthRange(a, b);
     }
     case TimePrecision::Day:
     case TimePrecision::Minute:
         break;
     }
-    const auto sh = solarhijri::fromGregorian(d);
-    return sh ? solarhijri::toString(*sh) : QString();
+    return english().toString(d, QStringLiteral("d MMMM yyyy"), solarHijri());
 }
 
 QString eventSolarHijriText(const Event& e, DisplayZone z)
