@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fa::eventtext {
@@ -187,6 +188,24 @@ QString shortDateText(const Event& e, DisplayZone z)
         break;
     }
     return e.start.toTimeZone(timeZone(z)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString dayText(qint64 utcSecs)
+{
+    return english().toString(QDateTime::fromSecsSinceEpoch(utcSecs, QTimeZone::UTC).date(),
+                              QStringLiteral("d MMM yyyy"));
+}
+
+QString lastDayText(qint64 toSecs)
+{
+    return dayText(toSecs - 1);
+}
+
+QString rangeText(qint64 fromSecs, qint64 toSecs)
+{
+    const QString first = dayText(fromSecs);
+    const QString last = lastDayText(std::max(fromSecs + 1, toSecs));
+    return first == last ? first : first + QStringLiteral(" – ") + last;
 }
 
 QString casualtyText(const std::optional<int>& n)

@@ -37,6 +37,19 @@ QString eventSolarHijriText(const Event& e, DisplayZone z);
 /// Short sortable date for tables: "2025-11-26", "2024-11", "2024", "2025-11-26 21:30".
 QString shortDateText(const Event& e, DisplayZone z);
 
+// Windows and spans of the time axis (the navigator's window, a filter's dates, a timeline bar,
+// the briefing's period), in seconds since the epoch. The axis runs in UTC and these read to the
+// day, so they are UTC calendar days in every zone, as a day-precision event date is: a window
+// that ends at midnight UTC must not read as running into the next day in Dushanbe.
+
+/// One day, short: "26 Nov 2025".
+QString dayText(qint64 utcSecs);
+/// The last day a half-open span [.., toSecs) includes: an end at midnight reads as the day before.
+QString lastDayText(qint64 toSecs);
+/// A half-open span [fromSecs, toSecs) by its first and last day: "1 Jan 2024 – 31 Dec 2024";
+/// a span within one day reads as that day: "5 Mar 2024".
+QString rangeText(qint64 fromSecs, qint64 toSecs);
+
 QString casualtyText(const std::optional<int>& n);  ///< "unknown" or the number ("0" stays "0")
 QString coordinateText(double lat, double lon);     ///< "37.8400° N, 70.0400° E"
 QString coordinateCopyText(double lat, double lon); ///< "37.840000, 70.040000" (lat, lon)

@@ -1,6 +1,7 @@
 #include "timelinewidget.h"
 
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "timenavigator.h"
 #include "viewstate.h"
@@ -23,11 +24,6 @@ namespace {
 
 constexpr double kMargin = 0.03; // fit-all leaves this fraction free on each side
 constexpr double kDragThreshold = 4;
-
-QString formatSecs(qint64 secs, const QString& format)
-{
-    return QLocale::c().toString(QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC), format);
-}
 
 /// "12 Mar 2024", "March 2024", "2024" or with the time, as precise as the date is known.
 QString formatDate(const QDateTime& dt, TimePrecision p)
@@ -476,11 +472,9 @@ QString TimelineWidget::tooltipFor(const TimelinePainter::Hit& hit) const
 {
     const EventIndex* index = m_state->index();
     if (hit.kind == TimelinePainter::Hit::Kind::Density) {
-        const QString range = QStringLiteral("%1 – %2").arg(
-            formatSecs(hit.fromSecs, QStringLiteral("d MMM yyyy")),
-            formatSecs(std::max(hit.fromSecs, hit.toSecs - 1), QStringLiteral("d MMM yyyy")));
-        return tr("%n event(s)", nullptr, int(hit.count)) + QStringLiteral("\n") + range +
-               QStringLiteral("\n") + tr("Click to zoom in");
+        return tr("%n event(s)", nullptr, int(hit.count)) + QStringLiteral("\n") +
+               eventtext::rangeText(hit.fromSecs, hit.toSecs) + QStringLiteral("\n") +
+               tr("Click to zoom in");
     }
     if (hit.kind != TimelinePainter::Hit::Kind::Event || !index)
         return {};
@@ -503,10 +497,8 @@ QString TimelineWidget::tooltipFor(const TimelinePainter::Hit& hit) const
         }
     }
     const auto [c0, c1] = index->coverage(hit.row);
-    QString date = formatSecs(c0, QStringLiteral("d MMM yyyy"));
-    if (c1 - c0 > 1)
-        date += QStringLiteral(" – ") + formatSecs(c1 - 1, QStringLiteral("d MMM yyyy"));
-    return richText(Symbology::familyLabel(index->familyAt(hit.row)) + QStringLiteral("\n") + date);
+    return richText(Symbology::familyLabel(index->familyAt(hit.row)) + QStringLiteral("\n") +
+                    eventtext::rangeText(c0, c1));
 }
 
 } // namespace fa
