@@ -1,5 +1,6 @@
 #include "viewstate.h"
 
+#include "eventtext.h"
 #include "timenavigator.h"
 
 #include <QSettings>

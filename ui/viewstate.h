@@ -4,8 +4,8 @@
 // undo commands on its QUndoStack into the store. Non-owning pointers to the core objects,
 // which the composition root (app/gui.cpp) owns.
 
+#include "displayzone.h"
 #include "eventfilter.h"
-#include "eventtext.h"
 
 #include <QObject>
 #include <QUuid>

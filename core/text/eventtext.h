@@ -5,6 +5,7 @@
 // Plain text; callers escape it for HTML. The one owner of date wording: no view formats a
 // date of its own.
 
+#include "displayzone.h"
 #include "event.h"
 
 #include <QString>
@@ -13,10 +14,6 @@
 #include <optional>
 
 namespace fa {
-
-/// The zones an analyst of this frontier reads times in. Both countries keep one offset all
-/// year (no daylight saving), so fixed offsets are exact.
-enum class DisplayZone { Utc = 0, Dushanbe = 1, Kabul = 2 };
 
 namespace eventtext {
 

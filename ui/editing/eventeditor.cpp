@@ -2,6 +2,7 @@
 
 #include "editcommands.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "viewstate.h"
 
 #include <QCheckBox>

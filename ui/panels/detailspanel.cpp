@@ -1,6 +1,7 @@
 #include "detailspanel.h"
 
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "viewstate.h"
 

@@ -5,8 +5,8 @@
 // HTML-escaped, and only http/https sources ever open (in the system browser): an event is
 // untrusted input, whether imported or typed.
 
+#include "displayzone.h"
 #include "event.h"
-#include "eventtext.h"
 
 #include <QUrl>
 #include <QUuid>

@@ -2,6 +2,7 @@
 
 #include "eventindex.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "filterresolver.h"
 #include "timenavigator.h"
 #include "viewstate.h"

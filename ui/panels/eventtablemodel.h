@@ -7,7 +7,6 @@
 // kMaxStoreSortRows rows so that a click on a header never stalls the window.
 
 #include "event.h"
-#include "eventtext.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
