@@ -7,10 +7,8 @@
 #include "viewstate.h"
 
 #include <QKeyEvent>
-#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QTimeZone>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -24,23 +22,6 @@ namespace {
 
 constexpr double kMargin = 0.03; // fit-all leaves this fraction free on each side
 constexpr double kDragThreshold = 4;
-
-/// "12 Mar 2024", "March 2024", "2024" or with the time, as precise as the date is known.
-QString formatDate(const QDateTime& dt, TimePrecision p)
-{
-    const QLocale c = QLocale::c();
-    switch (p) {
-    case TimePrecision::Year:
-        return c.toString(dt, QStringLiteral("yyyy"));
-    case TimePrecision::Month:
-        return c.toString(dt, QStringLiteral("MMMM yyyy"));
-    case TimePrecision::Day:
-        return c.toString(dt, QStringLiteral("d MMM yyyy"));
-    case TimePrecision::Minute:
-        return c.toString(dt, QStringLiteral("d MMM yyyy HH:mm 'UTC'"));
-    }
-    return {};
-}
 
 /// Tooltip text from data: escaped, then forced to rich text so that a title that looks like
 /// markup still shows as the characters it holds.
@@ -481,9 +462,7 @@ QString TimelineWidget::tooltipFor(const TimelinePainter::Hit& hit) const
     // The title lives only in the store; the index knows the rest.
     if (const EventStore* store = m_state->store()) {
         if (auto ev = store->get(hit.id)) {
-            QString date = formatDate(ev->start, ev->timePrecision);
-            if (ev->end)
-                date += QStringLiteral(" – ") + formatDate(*ev->end, ev->timePrecision);
+            const QString date = eventtext::eventDateText(*ev, m_state->displayZone());
             QString place = ev->place;
             if (!ev->country.isEmpty())
                 place += (place.isEmpty() ? QString() : QStringLiteral(", ")) + ev->country;
