@@ -271,10 +271,11 @@ QString DetailsPanel::buildHtml(const Event& e) const
     if (!e.origin.name.isEmpty())
         origin += QStringLiteral(": ") + e.origin.name;
     h += QStringLiteral("<p style='color:#777;font-size:small'>%1</p>")
-             .arg(esc(tr("Origin: %1. Updated %2 UTC.")
-                          .arg(origin, e.updated.isValid() ? e.updated.toUTC().toString(
-                                                                 QStringLiteral("yyyy-MM-dd HH:mm"))
-                                                           : tr("never"))));
+             .arg(esc(tr("Origin: %1. Updated %2.")
+                          .arg(origin, e.updated.isValid()
+                                           ? eventtext::dateText(e.updated, TimePrecision::Minute,
+                                                                 m_state->displayZone())
+                                           : tr("never"))));
     return h;
 }
 

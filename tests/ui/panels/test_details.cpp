@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTextBrowser>
@@ -143,6 +144,10 @@ TEST(Details, TheZoneBoxSetsTheSharedZoneAndTimesMove)
     EXPECT_EQ(box->currentData().toInt(), int(DisplayZone::Kabul));
     EXPECT_TRUE(
         panel.plainText().contains(QStringLiteral("1 December 2025, 00:45 Kabul (UTC+4:30)")));
+    // The record's own time stamp reads in the same words and zone.
+    static const QRegularExpression updated(QStringLiteral(
+        "Updated \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d Kabul \\(UTC\\+4:30\\)\\."));
+    EXPECT_TRUE(panel.plainText().contains(updated)) << panel.plainText().toStdString();
     QSettings().remove(QStringLiteral("details/timeZone"));
 }
 
