@@ -2,6 +2,7 @@
 // selecting, uncertainty spans, density and cumulative mode, checked on a grabbed image.
 #include "eventindex.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "timelinepanel.h"
 #include "timelinewidget.h"
@@ -270,6 +271,11 @@ TEST(TimelineWidget, CrowdedLanesTurnIntoDensityBars)
     const auto hit = f.widget->painter().hitTest(QPointF(x, y));
     EXPECT_EQ(hit.kind, TimelinePainter::Hit::Kind::Density);
     EXPECT_GT(hit.count, 0u);
+    // Its tooltip names the bar's days in the words of every other window and span.
+    QTest::mouseMove(f.widget.get(), QPoint(x, y));
+    const QString tip = QToolTip::text();
+    QToolTip::hideText();
+    EXPECT_TRUE(tip.contains(eventtext::rangeText(hit.fromSecs, hit.toSecs))) << tip.toStdString();
 
     // Zoomed in to a day the same lane shows symbols again.
     f.widget->setVisibleRange(double(utc(2022, 6, 1)), double(utc(2022, 6, 2)));
