@@ -7,6 +7,7 @@
 #include "eventindex.h"
 #include "eventstore.h"
 #include "eventtableview.h"
+#include "eventtext.h"
 #include "exportdatadialog.h"
 #include "exportdialog.h"
 #include "filterpanel.h"
@@ -53,12 +54,6 @@ constexpr int kStateVersion = 1;
 QString dbFileFilter()
 {
     return QObject::tr("Frontier Atlas databases (*.db *.sqlite *.fadb);;All files (*)");
-}
-
-QString dateOf(qint64 secs)
-{
-    return QLocale::c().toString(QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC).date(),
-                                 QStringLiteral("d MMM yyyy"));
 }
 
 } // namespace
@@ -418,11 +413,10 @@ void MainWindow::updateCounts()
 void MainWindow::updateWindowLabel()
 {
     const TimeNavigator* nav = m_state->navigator();
-    const QString to = dateOf(nav->windowTo() - 1);
     if (nav->mode() == TimeNavigator::Mode::Cumulative)
-        m_windowLabel->setText(tr("Up to %1").arg(to));
+        m_windowLabel->setText(tr("Up to %1").arg(eventtext::lastDayText(nav->windowTo())));
     else
-        m_windowLabel->setText(tr("%1 – %2").arg(dateOf(nav->windowFrom()), to));
+        m_windowLabel->setText(eventtext::rangeText(nav->windowFrom(), nav->windowTo()));
 }
 
 void MainWindow::updateTitle()

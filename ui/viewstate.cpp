@@ -1,13 +1,22 @@
 #include "viewstate.h"
 
+#include "eventtext.h"
 #include "timenavigator.h"
 
+#include <QSettings>
 #include <QUndoStack>
 
 namespace fa {
+namespace {
+
+const QString kZoneKey = QStringLiteral("details/timeZone");
+
+} // namespace
 
 ViewState::ViewState(QObject* parent)
-    : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this))
+    : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this)),
+      m_zone(eventtext::displayZoneFromInt(QSettings().value(kZoneKey, 0).toInt())
+                 .value_or(DisplayZone::Utc))
 {
 }
 
@@ -34,6 +43,15 @@ void ViewState::setSelectedEvent(const QUuid& id)
         return;
     m_selected = id;
     emit selectionChanged(id);
+}
+
+void ViewState::setDisplayZone(DisplayZone z)
+{
+    if (z == m_zone)
+        return;
+    m_zone = z;
+    QSettings().setValue(kZoneKey, int(z));
+    emit displayZoneChanged(z);
 }
 
 void ViewState::notifyEventsChanged()

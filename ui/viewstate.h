@@ -4,6 +4,7 @@
 // undo commands on its QUndoStack into the store. Non-owning pointers to the core objects,
 // which the composition root (app/gui.cpp) owns.
 
+#include "displayzone.h"
 #include "eventfilter.h"
 
 #include <QObject>
@@ -37,6 +38,11 @@ public:
     QUuid selectedEvent() const { return m_selected; }
     void setSelectedEvent(const QUuid& id); ///< emits selectionChanged() on a real change
 
+    /// The zone every view reads times in (details, table, tooltips, editor). Starts as the one
+    /// chosen last time (QSettings "details/timeZone"), UTC by default.
+    DisplayZone displayZone() const { return m_zone; }
+    void setDisplayZone(DisplayZone z); ///< remembers it; emits displayZoneChanged() on a change
+
     /// Tells every view that events changed (the index was already updated).
     void notifyEventsChanged();
 
@@ -45,6 +51,7 @@ signals:
     void filterChanged();
     void selectionChanged(const QUuid& id);
     void eventsChanged();
+    void displayZoneChanged(fa::DisplayZone zone);
     /// A view asks the map to show this event / the whole filtered set.
     void zoomToEventRequested(const QUuid& id);
     void zoomToFilteredRequested();
@@ -56,6 +63,7 @@ private:
     QUndoStack* m_undo = nullptr;         // child
     EventFilter m_filter;
     QUuid m_selected;
+    DisplayZone m_zone = DisplayZone::Utc;
 };
 
 } // namespace fa

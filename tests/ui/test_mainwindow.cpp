@@ -166,12 +166,14 @@ TEST_F(WindowTest, BrushingTheWindowChangesTheMarkersAndTheCounts)
     // The table shows the same window.
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->eventTable()->model()->rowCount() == 1; }));
     EXPECT_EQ(window->eventTable()->model()->idAt(0), ids[1]);
-    EXPECT_TRUE(window->windowText().contains(QStringLiteral("2023")))
-        << window->windowText().toStdString();
+    // The status bar names the window's first and last included day (the window runs from noon
+    // to noon here), in the words of the filter summary.
+    EXPECT_EQ(window->windowText(), QStringLiteral("1 Jan 2023 – 1 Jan 2024"));
     // Cumulative: everything up to the window's end.
     nav->setMode(TimeNavigator::Mode::Cumulative);
     ASSERT_TRUE(QTest::qWaitFor([&] { return markers->rowCount() == 2; }));
     EXPECT_EQ(window->countText(), QStringLiteral("2 of 3 events shown"));
+    EXPECT_EQ(window->windowText(), QStringLiteral("Up to 1 Jan 2024"));
 }
 
 TEST_F(WindowTest, AFilterChangeUpdatesTheCountsInTheStatusBar)

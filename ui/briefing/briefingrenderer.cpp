@@ -1,6 +1,7 @@
 #include "briefingrenderer.h"
 
 #include "eventstore.h"
+#include "eventtext.h"
 #include "filterpanel.h"
 #include "symbology.h"
 
@@ -34,13 +35,6 @@ QFont fontPx(qreal px, bool bold = false)
     f.setPixelSize(std::max(1, qRound(px)));
     f.setBold(bold);
     return f;
-}
-
-QString formatDay(qint64 secs)
-{
-    return QLocale(QLocale::English)
-        .toString(QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC).date(),
-                  QStringLiteral("d MMM yyyy"));
 }
 
 // A length for the scale bar: 1, 2 or 5 times a power of ten, not longer than maxMetres.
@@ -84,12 +78,6 @@ qreal BriefingRenderer::scaleFor(const QSizeF& size)
     return std::max(0.25, std::min(size.width() / 1920.0, size.height() / 1080.0));
 }
 
-QString BriefingRenderer::describeWindow(qint64 fromSecs, qint64 toSecs)
-{
-    // The window is half-open: show its last included day.
-    return formatDay(fromSecs) + QStringLiteral(" – ") + formatDay(std::max(fromSecs, toSecs - 1));
-}
-
 QString BriefingRenderer::describeFilter(const EventFilter& f)
 {
     // The same words as the filter panel's summary line, without its time window (the title
@@ -102,7 +90,7 @@ QString BriefingRenderer::effectiveTitle() const
     if (!m_settings.title.isEmpty())
         return m_settings.title;
     return QObject::tr("Frontier events, %1")
-        .arg(describeWindow(m_scene.windowFrom, m_scene.windowTo));
+        .arg(eventtext::rangeText(m_scene.windowFrom, m_scene.windowTo));
 }
 
 QString BriefingRenderer::effectiveSubtitle() const
@@ -451,9 +439,9 @@ void BriefingRenderer::drawFallbackTimeline(QPainter* p, const QRectF& rect, qre
     p->setPen(kMutedInk);
     p->setFont(fontPx(14 * s));
     p->drawText(rect.adjusted(6 * s, 0, -6 * s, -4 * s), Qt::AlignLeft | Qt::AlignBottom,
-                formatDay(m_scene.windowFrom));
+                eventtext::dayText(m_scene.windowFrom));
     p->drawText(rect.adjusted(6 * s, 0, -6 * s, -4 * s), Qt::AlignRight | Qt::AlignBottom,
-                formatDay(m_scene.windowTo - 1));
+                eventtext::lastDayText(m_scene.windowTo));
 }
 
 std::vector<Family> BriefingRenderer::legendFamilies() const

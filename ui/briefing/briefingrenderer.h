@@ -111,8 +111,6 @@ public:
 
     /// The filter in words, as the filter panel's summary says it (without the time window).
     static QString describeFilter(const EventFilter& f);
-    /// "12 Mar 2021 – 28 Nov 2026".
-    static QString describeWindow(qint64 fromSecs, qint64 toSecs);
 
 private:
     struct Layout;

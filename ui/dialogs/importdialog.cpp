@@ -1,7 +1,7 @@
 #include "importdialog.h"
 
 #include "eventstore.h"
-#include "importhelpers.h"
+#include "eventtext.h"
 #include "viewstate.h"
 
 #include <QButtonGroup>
@@ -249,13 +249,15 @@ void ImportDialog::refreshPreview()
         return;
     }
     int rows = 0;
+    // Dates read as in the event table: the short form, in the chosen zone.
+    const DisplayZone zone = m_state ? m_state->displayZone() : DisplayZone::Utc;
     const auto addRow = [&](qint64 record, const QString& status, const Event* e) {
         m_preview->insertRow(rows);
         QStringList cells = {QString::number(record), status};
         if (e)
-            cells << importhelpers::formatDate(e->start, e->timePrecision) << e->title
-                  << toString(e->family) << e->eventType << e->place << e->country
-                  << QString::number(e->latitude, 'f', 4) << QString::number(e->longitude, 'f', 4)
+            cells << eventtext::shortDateText(*e, zone) << e->title << toString(e->family)
+                  << e->eventType << e->place << e->country << QString::number(e->latitude, 'f', 4)
+                  << QString::number(e->longitude, 'f', 4)
                   << (e->killed ? QString::number(*e->killed) : tr("unknown"));
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);

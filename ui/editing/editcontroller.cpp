@@ -5,6 +5,8 @@
 #include "eventstore.h"
 #include "viewstate.h"
 
+#include <QTimeZone>
+
 namespace fa {
 
 EditController::EditController(ViewState* state, QWidget* dialogParent, QObject* parent)

@@ -2,6 +2,7 @@
 
 #include "editcommands.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "viewstate.h"
 
 #include <QCheckBox>
@@ -56,7 +57,7 @@ std::optional<int> casualtyValue(const QSpinBox* box)
 } // namespace
 
 EventEditor::EventEditor(ViewState* state, QWidget* parent)
-    : QDialog(parent), m_state(state), m_zone(eventtext::savedZone())
+    : QDialog(parent), m_state(state), m_zone(state->displayZone())
 {
     setObjectName(QStringLiteral("eventEditor"));
     setWindowTitle(tr("Add event"));

@@ -4,8 +4,8 @@
 // undo command (which writes to the store at once). Non-modal, so that the user can click the
 // map to pick the location: pickLocationRequested() asks for it, setPickedLocation() answers.
 
+#include "displayzone.h"
 #include "event.h"
-#include "eventtext.h"
 #include "result.h"
 
 #include <QDialog>
@@ -74,7 +74,7 @@ private:
 
     ViewState* m_state;
     Event m_original;
-    DisplayZone m_zone;
+    DisplayZone m_zone; ///< the zone times are typed in, fixed while the dialog lives
 
     QFormLayout* m_form = nullptr;
     QLabel* m_generalError = nullptr;

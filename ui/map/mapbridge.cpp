@@ -2,40 +2,16 @@
 
 #include "eventindex.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "filterresolver.h"
 #include "markermodel.h"
 #include "symbology.h"
 #include "viewstate.h"
 
-#include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 
 namespace fa {
-
-namespace {
-
-/// A date as precisely as it is known: "2024", "November 2024", "12 Nov 2024", or with the
-/// time in UTC.
-QString dateText(const Event& e)
-{
-    const QDateTime t = e.start.toUTC();
-    const QLocale c = QLocale::c();
-    switch (e.timePrecision) {
-    case TimePrecision::Year:
-        return QString::number(t.date().year());
-    case TimePrecision::Month:
-        return c.toString(t.date(), QStringLiteral("MMMM yyyy"));
-    case TimePrecision::Day:
-        return c.toString(t.date(), QStringLiteral("d MMM yyyy"));
-    case TimePrecision::Minute:
-        return c.toString(t, QStringLiteral("d MMM yyyy, HH:mm")) + QStringLiteral(" UTC");
-    }
-    return {};
-}
-
-} // namespace
 
 MapBridge::MapBridge(ViewState* state, QObject* parent)
     : QObject(parent), m_state(state), m_resolver(new FilterResolver(state, this)),
@@ -179,7 +155,8 @@ QString MapBridge::tooltipText(int row) const
     auto e = store->get(m.id);
     if (!e)
         return e.error().message;
-    QString text = e->title + QLatin1Char('\n') + dateText(*e);
+    QString text =
+        e->title + QLatin1Char('\n') + eventtext::eventDateText(*e, m_state->displayZone());
     if (!e->eventType.isEmpty())
         text += QStringLiteral(" · ") + e->eventType;
     return text;

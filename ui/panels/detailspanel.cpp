@@ -1,6 +1,7 @@
 #include "detailspanel.h"
 
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "viewstate.h"
 
@@ -43,7 +44,7 @@ QString casualtyHtml(const std::optional<int>& n)
 } // namespace
 
 DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_zone(eventtext::savedZone()),
+    : QWidget(parent), m_state(state),
       m_opener([](const QUrl& url) { QDesktopServices::openUrl(url); })
 {
     setObjectName(QStringLiteral("detailsPanel"));
@@ -56,7 +57,7 @@ DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
     m_zoneBox->setObjectName(QStringLiteral("zoneBox"));
     for (DisplayZone z : {DisplayZone::Utc, DisplayZone::Dushanbe, DisplayZone::Kabul})
         m_zoneBox->addItem(eventtext::zoneLabel(z), int(z));
-    m_zoneBox->setCurrentIndex(int(m_zone));
+    m_zoneBox->setCurrentIndex(m_zoneBox->findData(int(state->displayZone())));
     zoneLabel->setBuddy(m_zoneBox);
     top->addWidget(zoneLabel);
     top->addWidget(m_zoneBox);
@@ -86,8 +87,9 @@ DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
     buttons->addWidget(m_delete);
     layout->addLayout(buttons);
 
-    connect(m_zoneBox, &QComboBox::currentIndexChanged, this,
-            [this](int i) { setZone(DisplayZone(m_zoneBox->itemData(i).toInt())); });
+    connect(m_zoneBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_state->setDisplayZone(DisplayZone(m_zoneBox->itemData(i).toInt()));
+    });
     connect(m_browser, &QTextBrowser::anchorClicked, this, &DetailsPanel::openLink);
     connect(m_copy, &QPushButton::clicked, this, &DetailsPanel::copyCoordinates);
     connect(m_zoom, &QPushButton::clicked, this, [this] {
@@ -106,6 +108,7 @@ DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
     connect(state, &ViewState::selectionChanged, this, &DetailsPanel::reload);
     connect(state, &ViewState::eventsChanged, this, &DetailsPanel::reload);
     connect(state, &ViewState::dataReset, this, &DetailsPanel::reload);
+    connect(state, &ViewState::displayZoneChanged, this, &DetailsPanel::followZone);
     reload();
 }
 
@@ -127,13 +130,8 @@ void DetailsPanel::displayEvent(const std::optional<Event>& e)
     render();
 }
 
-void DetailsPanel::setZone(DisplayZone z)
+void DetailsPanel::followZone(DisplayZone z)
 {
-    if (z == m_zone)
-        return;
-    m_zone = z;
-    eventtext::saveZone(z);
-    emit zoneChanged(z);
     const int i = m_zoneBox->findData(int(z));
     if (i >= 0 && i != m_zoneBox->currentIndex())
         m_zoneBox->setCurrentIndex(i);
@@ -202,12 +200,12 @@ QString DetailsPanel::buildHtml(const Event& e) const
                   e.eventType.isEmpty() ? QString() : QStringLiteral(" · ") + esc(e.eventType));
 
     h += QStringLiteral("<table cellspacing='0'>");
-    QString date = esc(eventtext::eventDateText(e, m_zone));
+    QString date = esc(eventtext::eventDateText(e, m_state->displayZone()));
     if (e.timePrecision == TimePrecision::Month || e.timePrecision == TimePrecision::Year)
         date += QStringLiteral(" <span style='color:#666'>(%1)</span>")
                     .arg(esc(tr("known only to the %1").arg(toString(e.timePrecision))));
     h += row(tr("Date"), date);
-    const QString sh = eventtext::eventSolarHijriText(e, m_zone);
+    const QString sh = eventtext::eventSolarHijriText(e, m_state->displayZone());
     if (!sh.isEmpty())
         h += row(tr("Solar Hijri"), esc(sh));
     h += row(tr("Place"), esc(eventtext::placeText(e)));
@@ -273,10 +271,11 @@ QString DetailsPanel::buildHtml(const Event& e) const
     if (!e.origin.name.isEmpty())
         origin += QStringLiteral(": ") + e.origin.name;
     h += QStringLiteral("<p style='color:#777;font-size:small'>%1</p>")
-             .arg(esc(tr("Origin: %1. Updated %2 UTC.")
-                          .arg(origin, e.updated.isValid() ? e.updated.toUTC().toString(
-                                                                 QStringLiteral("yyyy-MM-dd HH:mm"))
-                                                           : tr("never"))));
+             .arg(esc(tr("Origin: %1. Updated %2.")
+                          .arg(origin, e.updated.isValid()
+                                           ? eventtext::dateText(e.updated, TimePrecision::Minute,
+                                                                 m_state->displayZone())
+                                           : tr("never"))));
     return h;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
-// The details of the selected event: every field, its sources as links, times in a chosen zone
-// with the Solar Hijri date beside them. Follows ViewState's selection and reloads after edits.
-// Every string from the data is HTML-escaped, and only http/https sources ever open (in the
-// system browser): an event is untrusted input, whether imported or typed.
+// The details of the selected event: every field, its sources as links, times in the chosen zone
+// (ViewState's; its box here is where the user picks it) with the Solar Hijri date beside them.
+// Follows ViewState's selection and reloads after edits. Every string from the data is
+// HTML-escaped, and only http/https sources ever open (in the system browser): an event is
+// untrusted input, whether imported or typed.
 
+#include "displayzone.h"
 #include "event.h"
-#include "eventtext.h"
 
 #include <QUrl>
 #include <QUuid>
@@ -32,9 +33,6 @@ public:
     void displayEvent(const std::optional<Event>& e);
     std::optional<Event> currentEvent() const { return m_event; }
 
-    void setZone(DisplayZone z); ///< also remembered in QSettings
-    DisplayZone zone() const { return m_zone; }
-
     /// What opens an http/https link; QDesktopServices::openUrl by default (tests replace it).
     void setUrlOpener(std::function<void(const QUrl&)> opener);
     /// True for the schemes we open (http, https); everything else is shown as text only.
@@ -50,18 +48,16 @@ public slots:
 signals:
     void editRequested(const QUuid& id);
     void deleteRequested(const QUuid& id);
-    /// The user chose another zone (the table can follow: EventTableModel::setZone).
-    void zoneChanged(fa::DisplayZone zone);
 
 private:
     void reload();
     void render();
+    void followZone(DisplayZone z);
     void openLink(const QUrl& url);
     QString buildHtml(const Event& e) const;
 
     ViewState* m_state;
     std::optional<Event> m_event;
-    DisplayZone m_zone = DisplayZone::Utc;
     std::function<void(const QUrl&)> m_opener;
     QString m_html;
 

@@ -2,6 +2,7 @@
 
 #include "eventindex.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "filterresolver.h"
 #include "timenavigator.h"
 #include "viewstate.h"
@@ -36,8 +37,7 @@ int compareKeys(const QVariant& a, const QVariant& b)
 } // namespace
 
 EventTableModel::EventTableModel(ViewState* state, QObject* parent)
-    : QAbstractTableModel(parent), m_state(state), m_resolver(new FilterResolver(state, this)),
-      m_zone(eventtext::savedZone())
+    : QAbstractTableModel(parent), m_state(state), m_resolver(new FilterResolver(state, this))
 {
     // The resolver was connected first, so its cache is invalid before refresh() runs.
     auto dataChanged = [this] {
@@ -51,6 +51,7 @@ EventTableModel::EventTableModel(ViewState* state, QObject* parent)
     connect(state, &ViewState::filterChanged, this, &EventTableModel::refresh);
     connect(state->navigator(), &TimeNavigator::windowChanged, this, &EventTableModel::refresh);
     connect(state->navigator(), &TimeNavigator::modeChanged, this, &EventTableModel::refresh);
+    connect(state, &ViewState::displayZoneChanged, this, &EventTableModel::zoneChanged);
     refresh();
 }
 
@@ -64,11 +65,8 @@ int EventTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-void EventTableModel::setZone(DisplayZone z)
+void EventTableModel::zoneChanged()
 {
-    if (z == m_zone)
-        return;
-    m_zone = z;
     if (!m_rows.empty())
         emit dataChanged(index(0, Date), index(rowCount() - 1, Date));
 }
@@ -305,9 +303,10 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case Date:
-        return role == Qt::ToolTipRole ? eventtext::eventDateText(*e, m_zone) + QLatin1Char('\n') +
-                                             eventtext::eventSolarHijriText(*e, m_zone)
-                                       : eventtext::shortDateText(*e, m_zone);
+        return role == Qt::ToolTipRole
+                   ? eventtext::eventDateText(*e, m_state->displayZone()) + QLatin1Char('\n') +
+                         eventtext::eventSolarHijriText(*e, m_state->displayZone())
+                   : eventtext::shortDateText(*e, m_state->displayZone());
     case Title:
         return e->title;
     case Type:

@@ -7,7 +7,6 @@
 // kMaxStoreSortRows rows so that a click on a header never stalls the window.
 
 #include "event.h"
-#include "eventtext.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -49,8 +48,6 @@ public:
     /// Why the last sort or text filter could not be applied ("" if it was).
     QString notice() const { return m_notice; }
 
-    void setZone(DisplayZone z);
-
 public slots:
     void refresh(); ///< re-reads the rows (filter, window or data changed)
 
@@ -64,10 +61,10 @@ private:
     bool loadSortKeys();
     QVariant sortKey(const Event& e) const;
     void setNotice(const QString& n);
+    void zoneChanged(); ///< the dates read in another zone now
 
     ViewState* m_state;
     FilterResolver* m_resolver;
-    DisplayZone m_zone;
     QString m_text;
     std::vector<std::uint32_t> m_rows; ///< index rows, in display order
     int m_sortColumn = Date;

@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -26,13 +25,6 @@ namespace {
 
 constexpr int kValueRole = Qt::UserRole + 1;
 constexpr QLatin1StringView kNoType("\x01none");
-
-QString dayText(qint64 secs)
-{
-    return QLocale(QLocale::English, QLocale::UnitedKingdom)
-        .toString(QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC).date(),
-                  QStringLiteral("d MMM yyyy"));
-}
 
 QString listText(QStringList items, int max = 4)
 {
@@ -402,13 +394,13 @@ QString FilterPanel::describe(const EventFilter& f, qint64 fromSecs, qint64 toSe
         parts << tr("inside the map area");
     if (f.from || f.to)
         parts << tr("dated %1 – %2")
-                     .arg(f.from ? dayText(f.from->toSecsSinceEpoch()) : tr("any"),
-                          f.to ? dayText(f.to->toSecsSinceEpoch()) : tr("any"));
+                     .arg(f.from ? eventtext::dayText(f.from->toSecsSinceEpoch()) : tr("any"),
+                          f.to ? eventtext::lastDayText(f.to->toSecsSinceEpoch()) : tr("any"));
     QString s = parts.join(QStringLiteral(" · "));
     if (toSecs > fromSecs)
-        s += QStringLiteral(" · ") +
-             (cumulative ? tr("up to %1").arg(dayText(toSecs - 1))
-                         : tr("%1 – %2").arg(dayText(fromSecs), dayText(toSecs - 1)));
+        s +=
+            QStringLiteral(" · ") + (cumulative ? tr("up to %1").arg(eventtext::lastDayText(toSecs))
+                                                : eventtext::rangeText(fromSecs, toSecs));
     return s;
 }
 
@@ -425,9 +417,9 @@ void FilterPanel::updateSummary()
         describe(m_state->filter(), nav->effectiveFrom(), nav->windowTo(), cumulative));
     m_clear->setEnabled(!m_state->filter().isEmpty());
     const bool whole = nav->windowFrom() <= nav->extentFrom() && nav->windowTo() >= nav->extentTo();
-    m_window->setText(tr("Time window%1: %2 – %3 (set on the timeline)")
+    m_window->setText(tr("Time window%1: %2 (set on the timeline)")
                           .arg(whole ? tr(" (whole dataset)") : QString(),
-                               dayText(nav->effectiveFrom()), dayText(nav->windowTo() - 1)));
+                               eventtext::rangeText(nav->effectiveFrom(), nav->windowTo())));
 }
 
 } // namespace fa

@@ -1,15 +1,14 @@
 #include "timelinewidget.h"
 
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "timenavigator.h"
 #include "viewstate.h"
 
 #include <QKeyEvent>
-#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QTimeZone>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -23,28 +22,6 @@ namespace {
 
 constexpr double kMargin = 0.03; // fit-all leaves this fraction free on each side
 constexpr double kDragThreshold = 4;
-
-QString formatSecs(qint64 secs, const QString& format)
-{
-    return QLocale::c().toString(QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC), format);
-}
-
-/// "12 Mar 2024", "March 2024", "2024" or with the time, as precise as the date is known.
-QString formatDate(const QDateTime& dt, TimePrecision p)
-{
-    const QLocale c = QLocale::c();
-    switch (p) {
-    case TimePrecision::Year:
-        return c.toString(dt, QStringLiteral("yyyy"));
-    case TimePrecision::Month:
-        return c.toString(dt, QStringLiteral("MMMM yyyy"));
-    case TimePrecision::Day:
-        return c.toString(dt, QStringLiteral("d MMM yyyy"));
-    case TimePrecision::Minute:
-        return c.toString(dt, QStringLiteral("d MMM yyyy HH:mm 'UTC'"));
-    }
-    return {};
-}
 
 /// Tooltip text from data: escaped, then forced to rich text so that a title that looks like
 /// markup still shows as the characters it holds.
@@ -476,20 +453,16 @@ QString TimelineWidget::tooltipFor(const TimelinePainter::Hit& hit) const
 {
     const EventIndex* index = m_state->index();
     if (hit.kind == TimelinePainter::Hit::Kind::Density) {
-        const QString range = QStringLiteral("%1 – %2").arg(
-            formatSecs(hit.fromSecs, QStringLiteral("d MMM yyyy")),
-            formatSecs(std::max(hit.fromSecs, hit.toSecs - 1), QStringLiteral("d MMM yyyy")));
-        return tr("%n event(s)", nullptr, int(hit.count)) + QStringLiteral("\n") + range +
-               QStringLiteral("\n") + tr("Click to zoom in");
+        return tr("%n event(s)", nullptr, int(hit.count)) + QStringLiteral("\n") +
+               eventtext::rangeText(hit.fromSecs, hit.toSecs) + QStringLiteral("\n") +
+               tr("Click to zoom in");
     }
     if (hit.kind != TimelinePainter::Hit::Kind::Event || !index)
         return {};
     // The title lives only in the store; the index knows the rest.
     if (const EventStore* store = m_state->store()) {
         if (auto ev = store->get(hit.id)) {
-            QString date = formatDate(ev->start, ev->timePrecision);
-            if (ev->end)
-                date += QStringLiteral(" – ") + formatDate(*ev->end, ev->timePrecision);
+            const QString date = eventtext::eventDateText(*ev, m_state->displayZone());
             QString place = ev->place;
             if (!ev->country.isEmpty())
                 place += (place.isEmpty() ? QString() : QStringLiteral(", ")) + ev->country;
@@ -503,10 +476,8 @@ QString TimelineWidget::tooltipFor(const TimelinePainter::Hit& hit) const
         }
     }
     const auto [c0, c1] = index->coverage(hit.row);
-    QString date = formatSecs(c0, QStringLiteral("d MMM yyyy"));
-    if (c1 - c0 > 1)
-        date += QStringLiteral(" – ") + formatSecs(c1 - 1, QStringLiteral("d MMM yyyy"));
-    return richText(Symbology::familyLabel(index->familyAt(hit.row)) + QStringLiteral("\n") + date);
+    return richText(Symbology::familyLabel(index->familyAt(hit.row)) + QStringLiteral("\n") +
+                    eventtext::rangeText(c0, c1));
 }
 
 } // namespace fa

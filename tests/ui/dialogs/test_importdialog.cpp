@@ -54,6 +54,24 @@ TEST(ImportDialog, PreviewShowsMappedRowsAndReasons)
     }
 }
 
+TEST(ImportDialog, PreviewDatesReadAsInTheTableInTheChosenZone)
+{
+    Fixture f;
+    f.state.setDisplayZone(DisplayZone::Dushanbe);
+    ImportDialog d(&f.state, importData("kml_events.kml"));
+    f.state.setDisplayZone(DisplayZone::Utc); // the choice is remembered: leave UTC for others
+    QTableWidget* t = d.previewTable();
+    QStringList dates;
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (QTableWidgetItem* item = t->item(r, 2))
+            dates << item->text();
+    // 2021-06-22 (a day), 2022-05 (a month) and 21:30 in Dushanbe (16:30 UTC in the file).
+    EXPECT_TRUE(dates.contains(QStringLiteral("2021-06-22"))) << dates.join(u' ').toStdString();
+    EXPECT_TRUE(dates.contains(QStringLiteral("2022-05"))) << dates.join(u' ').toStdString();
+    EXPECT_TRUE(dates.contains(QStringLiteral("2025-11-26 21:30")))
+        << dates.join(u' ').toStdString();
+}
+
 TEST(ImportDialog, ImportsOnAWorkerThreadAndTheStoreReloads)
 {
     Fixture f;

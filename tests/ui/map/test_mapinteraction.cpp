@@ -137,7 +137,8 @@ TEST_F(MapInteraction, HoverTextIsPlainTitleAndDate)
     ASSERT_EQ(markers->rowCount(), 1);
     const QString tip = bridge->tooltipText(0);
     EXPECT_EQ(tip.section(QLatin1Char('\n'), 0, 0), events[0].title);
-    EXPECT_TRUE(tip.contains(QStringLiteral("5 Nov 2024"))) << tip.toStdString();
+    // The date reads as everywhere else (eventtext's long form).
+    EXPECT_EQ(tip.section(QLatin1Char('\n'), 1), QStringLiteral("5 November 2024 · clash"));
     // The QML tooltip shows it as plain text.
     QTest::mouseMove(map, markerPoint(0));
     QObject* tipItem = map->rootObject()->findChild<QObject*>(QStringLiteral("markerTooltip"));
@@ -192,6 +193,22 @@ TEST_F(MapInteraction, ClickingEmptyMapReportsTheCoordinate)
     EXPECT_NEAR(clicked[0][0].toDouble(), v.toLat(p.y()), 0.01);
     EXPECT_NEAR(clicked[0][1].toDouble(), v.toLon(p.x()), 0.01);
     EXPECT_TRUE(state.selectedEvent().isNull());
+}
+
+TEST_F(MapInteraction, HoverTimesFollowTheChosenZone)
+{
+    Event e = makeEvent(QStringLiteral("Night raid"), 37.5, 71.5,
+                        QDateTime(QDate(2025, 11, 30), QTime(20, 15), QTimeZone::UTC));
+    e.timePrecision = TimePrecision::Minute;
+    open({e});
+    ASSERT_EQ(markers->rowCount(), 1);
+    EXPECT_TRUE(bridge->tooltipText(0).contains(QStringLiteral("30 November 2025, 20:15 UTC")))
+        << bridge->tooltipText(0).toStdString();
+    state.setDisplayZone(DisplayZone::Kabul);
+    const QString tip = bridge->tooltipText(0);
+    state.setDisplayZone(DisplayZone::Utc); // the choice is remembered: leave UTC for others
+    EXPECT_TRUE(tip.contains(QStringLiteral("1 December 2025, 00:45 Kabul (UTC+4:30)")))
+        << tip.toStdString();
 }
 
 TEST_F(MapInteraction, DraggingPansAndTheMarkersFollowTheViewport)

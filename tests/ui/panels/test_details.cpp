@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTextBrowser>
@@ -116,7 +117,7 @@ TEST(Details, DatePrecisionAndSolarHijri)
     EXPECT_TRUE(panel.plainText().contains(QStringLiteral("5 Azar 1404 SH")));
 }
 
-TEST(Details, TimeZoneSwitchingMovesTimesAndIsRemembered)
+TEST(Details, TheZoneBoxSetsTheSharedZoneAndTimesMove)
 {
     QSettings().remove(QStringLiteral("details/timeZone"));
     test::PanelFixture fx;
@@ -125,25 +126,28 @@ TEST(Details, TimeZoneSwitchingMovesTimesAndIsRemembered)
     e.timePrecision = TimePrecision::Minute;
     const QUuid id = fx.add(e);
     fx.open();
-    {
-        DetailsPanel panel(&fx.state);
-        fx.state.setSelectedEvent(id);
-        EXPECT_EQ(panel.zone(), DisplayZone::Utc);
-        EXPECT_TRUE(panel.plainText().contains(QStringLiteral("30 November 2025, 20:15 UTC")));
-        auto* box = panel.findChild<QComboBox*>(QStringLiteral("zoneBox"));
-        ASSERT_NE(box, nullptr);
-        box->setCurrentIndex(box->findData(int(DisplayZone::Dushanbe)));
-        EXPECT_TRUE(
-            panel.plainText().contains(QStringLiteral("1 December 2025, 01:15 Dushanbe (UTC+5)")))
-            << panel.plainText().toStdString();
-        // The Solar Hijri date follows the local date: 10 Azar 1404 in Dushanbe.
-        EXPECT_TRUE(panel.plainText().contains(QStringLiteral("10 Azar 1404 SH")));
-        panel.setZone(DisplayZone::Kabul);
-        EXPECT_TRUE(
-            panel.plainText().contains(QStringLiteral("1 December 2025, 00:45 Kabul (UTC+4:30)")));
-    }
-    DetailsPanel again(&fx.state);
-    EXPECT_EQ(again.zone(), DisplayZone::Kabul);
+    DetailsPanel panel(&fx.state);
+    fx.state.setSelectedEvent(id);
+    EXPECT_EQ(fx.state.displayZone(), DisplayZone::Utc);
+    EXPECT_TRUE(panel.plainText().contains(QStringLiteral("30 November 2025, 20:15 UTC")));
+    auto* box = panel.findChild<QComboBox*>(QStringLiteral("zoneBox"));
+    ASSERT_NE(box, nullptr);
+    box->setCurrentIndex(box->findData(int(DisplayZone::Dushanbe)));
+    EXPECT_EQ(fx.state.displayZone(), DisplayZone::Dushanbe);
+    EXPECT_TRUE(
+        panel.plainText().contains(QStringLiteral("1 December 2025, 01:15 Dushanbe (UTC+5)")))
+        << panel.plainText().toStdString();
+    // The Solar Hijri date follows the local date: 10 Azar 1404 in Dushanbe.
+    EXPECT_TRUE(panel.plainText().contains(QStringLiteral("10 Azar 1404 SH")));
+    // A zone chosen elsewhere (another view, a restored session) moves the box and the text.
+    fx.state.setDisplayZone(DisplayZone::Kabul);
+    EXPECT_EQ(box->currentData().toInt(), int(DisplayZone::Kabul));
+    EXPECT_TRUE(
+        panel.plainText().contains(QStringLiteral("1 December 2025, 00:45 Kabul (UTC+4:30)")));
+    // The record's own time stamp reads in the same words and zone.
+    static const QRegularExpression updated(QStringLiteral(
+        "Updated \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d Kabul \\(UTC\\+4:30\\)\\."));
+    EXPECT_TRUE(panel.plainText().contains(updated)) << panel.plainText().toStdString();
     QSettings().remove(QStringLiteral("details/timeZone"));
 }
 

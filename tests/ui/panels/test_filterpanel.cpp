@@ -131,3 +131,23 @@ TEST(FilterPanel, CountsFollowTheTimeWindowAndEdits)
     EXPECT_EQ(panel.typeCount(QStringLiteral("clash")), 1);
     EXPECT_EQ(panel.familyCount(Family::Incident), 1);
 }
+
+TEST(FilterPanel, TheSummaryReadsExclusiveEndsAsTheLastDayIncluded)
+{
+    const auto utc = [](int y, int m, int d) {
+        return QDateTime(QDate(y, m, d), QTime(0, 0), QTimeZone::UTC);
+    };
+    EventFilter f;
+    f.from = utc(2024, 3, 1);
+    f.to = utc(2024, 4, 1); // exclusive: March only
+    const qint64 from = utc(2024, 1, 1).toSecsSinceEpoch();
+    const qint64 to = utc(2025, 1, 1).toSecsSinceEpoch();
+    QString s = FilterPanel::describe(f, from, to, false);
+    EXPECT_TRUE(s.contains(QStringLiteral("dated 1 Mar 2024 – 31 Mar 2024"))) << s.toStdString();
+    EXPECT_TRUE(s.endsWith(QStringLiteral(" · 1 Jan 2024 – 31 Dec 2024"))) << s.toStdString();
+    s = FilterPanel::describe(f, from, to, true);
+    EXPECT_TRUE(s.endsWith(QStringLiteral(" · up to 31 Dec 2024"))) << s.toStdString();
+    f.from.reset();
+    s = FilterPanel::describe(f, 0, 0, false);
+    EXPECT_EQ(s, QStringLiteral("All events · dated any – 31 Mar 2024"));
+}

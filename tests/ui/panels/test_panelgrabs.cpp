@@ -101,10 +101,10 @@ TEST(PanelGrabs, DISABLED_WritePngs)
 
     DetailsPanel details(&fx.state);
     grab(details, QSize(420, 820), QStringLiteral("details.png"));
-    details.setZone(DisplayZone::Dushanbe);
+    fx.state.setDisplayZone(DisplayZone::Dushanbe);
     fx.state.setSelectedEvent(fx.index.idAt(3));
     grab(details, QSize(420, 600), QStringLiteral("details-timed-dushanbe.png"));
-    details.setZone(DisplayZone::Utc);
+    fx.state.setDisplayZone(DisplayZone::Utc);
     fx.state.setSelectedEvent(id);
 
     EventTableView table(&fx.state);

@@ -2,6 +2,7 @@
 // selecting, uncertainty spans, density and cumulative mode, checked on a grabbed image.
 #include "eventindex.h"
 #include "eventstore.h"
+#include "eventtext.h"
 #include "symbology.h"
 #include "timelinepanel.h"
 #include "timelinewidget.h"
@@ -270,6 +271,11 @@ TEST(TimelineWidget, CrowdedLanesTurnIntoDensityBars)
     const auto hit = f.widget->painter().hitTest(QPointF(x, y));
     EXPECT_EQ(hit.kind, TimelinePainter::Hit::Kind::Density);
     EXPECT_GT(hit.count, 0u);
+    // Its tooltip names the bar's days in the words of every other window and span.
+    QTest::mouseMove(f.widget.get(), QPoint(x, y));
+    const QString tip = QToolTip::text();
+    QToolTip::hideText();
+    EXPECT_TRUE(tip.contains(eventtext::rangeText(hit.fromSecs, hit.toSecs))) << tip.toStdString();
 
     // Zoomed in to a day the same lane shows symbols again.
     f.widget->setVisibleRange(double(utc(2022, 6, 1)), double(utc(2022, 6, 2)));
@@ -429,13 +435,57 @@ TEST(TimelineWidget, HoverShowsTheTitleFromTheStoreEscaped)
     const QString tip = QToolTip::text();
     EXPECT_TRUE(tip.contains(QStringLiteral("Clash at &lt;b&gt;Panj&lt;/b&gt;")))
         << tip.toStdString();
-    EXPECT_TRUE(tip.contains(QStringLiteral("26 Nov 2024"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("26 November 2024 · Incident"))) << tip.toStdString();
 
     // Lanes by country come from the store.
     w.setLaneMode(TimelineLaneMode::Country);
     ASSERT_EQ(w.painter().lanes().size(), 1u);
     EXPECT_TRUE(w.painter().lanes()[0].label.contains(QStringLiteral("TJ")));
     QToolTip::hideText();
+}
+
+TEST(TimelineWidget, HoverDatesReadInTheChosenZoneWithTheLastDayOfASpan)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    auto store = EventStore::create(dir.filePath(QStringLiteral("t.sqlite")));
+    ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+    Event e;
+    e.title = QStringLiteral("Night raid");
+    e.family = Family::Incident;
+    e.eventType = QStringLiteral("clash");
+    e.start = QDateTime(QDate(2025, 11, 30), QTime(20, 15), QTimeZone::UTC);
+    e.timePrecision = TimePrecision::Minute;
+    e.end = QDateTime(QDate(2025, 12, 3), QTime(0, 0), QTimeZone::UTC); // exclusive: to 2 Dec
+    e.country = QStringLiteral("TJ");
+    e.latitude = 37.8;
+    e.longitude = 70.0;
+    e.sources.append(
+        Source{QStringLiteral("https://example.org/a"), QStringLiteral("Ex"), {}, {}, '\0', 0});
+    auto id = (*store)->add(e);
+    ASSERT_TRUE(id.ok()) << id.error().message.toStdString();
+    auto index = EventIndex::build(**store);
+    ASSERT_TRUE(index.ok());
+    ViewState state;
+    state.setData(store->get(), &*index);
+    state.setDisplayZone(DisplayZone::Dushanbe);
+    TimelineWidget w(&state);
+    w.resize(800, 260);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.setVisibleRange(double(utc(2025, 11, 25)), double(utc(2025, 12, 8)));
+    QImage img(w.size(), QImage::Format_ARGB32_Premultiplied);
+    w.render(&img);
+    const auto rect = w.painter().itemRect(*id);
+    ASSERT_TRUE(rect.has_value());
+    QTest::mouseMove(&w, rect->center().toPoint());
+    const QString tip = QToolTip::text();
+    QToolTip::hideText();
+    state.setDisplayZone(DisplayZone::Utc); // the choice is remembered: leave UTC for others
+    // The details panel's wording: the start in Dushanbe time, the exclusive end as its last day.
+    EXPECT_TRUE(tip.contains(
+        QStringLiteral("1 December 2025, 01:15 Dushanbe (UTC+5) – 2 December 2025 · Incident")))
+        << tip.toStdString();
 }
 
 TEST(TimelineWidget, LanesByTypeShowDensityOnlyWhereCrowded)

@@ -1,9 +1,11 @@
 #include "eventtext.h"
 
-#include "solarhijri.h"
-
+#include <QCalendar>
+#include <QHash>
 #include <QLocale>
-#include <QSettings>
+
+#include <algorithm>
+#include <cmath>
 
 namespace fa::eventtext {
 namespace {
@@ -14,18 +16,30 @@ const QLocale& english()
     return locale;
 }
 
-QString shMonthRange(const SolarHijriDate& a, const SolarHijriDate& b)
+// Qt's Jalali calendar is the Solar Hijri calendar of Iran and Afghanistan (33-year arithmetic
+// cycle; it matches the astronomical rule for every year up to 1436 SH, 2057 CE). Its English
+// month names are the romanised Iranian ones: "Farvardin" .. "Esfand".
+const QCalendar& solarHijri()
+{
+    static const QCalendar calendar(QCalendar::System::Jalali);
+    return calendar;
+}
+
+QString shMonthName(const QCalendar::YearMonthDay& d)
+{
+    return solarHijri().monthName(english(), d.month, d.year);
+}
+
+QString shMonthRange(const QCalendar::YearMonthDay& a, const QCalendar::YearMonthDay& b)
 {
     if (a.year == b.year && a.month == b.month)
-        return QStringLiteral("%1 %2").arg(solarhijri::monthName(a.month)).arg(a.year);
+        return QStringLiteral("%1 %2").arg(shMonthName(a)).arg(a.year);
     if (a.year == b.year)
-        return QStringLiteral("%1–%2 %3")
-            .arg(solarhijri::monthName(a.month), solarhijri::monthName(b.month))
-            .arg(a.year);
+        return QStringLiteral("%1–%2 %3").arg(shMonthName(a), shMonthName(b)).arg(a.year);
     return QStringLiteral("%1 %2 – %3 %4")
-        .arg(solarhijri::monthName(a.month))
+        .arg(shMonthName(a))
         .arg(a.year)
-        .arg(solarhijri::monthName(b.month))
+        .arg(shMonthName(b))
         .arg(b.year);
 }
 
@@ -57,15 +71,16 @@ QString zoneLabel(DisplayZone z)
     return QStringLiteral("UTC");
 }
 
-DisplayZone savedZone()
+std::optional<DisplayZone> displayZoneFromInt(int v)
 {
-    const int v = QSettings().value(QStringLiteral("details/timeZone"), 0).toInt();
-    return v >= 0 && v <= 2 ? DisplayZone(v) : DisplayZone::Utc;
-}
-
-void saveZone(DisplayZone z)
-{
-    QSettings().setValue(QStringLiteral("details/timeZone"), int(z));
+    switch (v) {
+    case int(DisplayZone::Utc):
+    case int(DisplayZone::Dushanbe):
+    case int(DisplayZone::Kabul):
+        return DisplayZone(v);
+    default:
+        return std::nullopt;
+    }
 }
 
 QString dateText(const QDateTime& utc, TimePrecision p, DisplayZone z)
@@ -125,26 +140,25 @@ QString solarHijriText(const QDateTime& utc, TimePrecision p, DisplayZone z)
         p == TimePrecision::Minute ? utc.toTimeZone(timeZone(z)).date() : utc.toUTC().date();
     switch (p) {
     case TimePrecision::Year: {
-        const auto a = solarhijri::fromGregorian(QDate(d.year(), 1, 1));
-        const auto b = solarhijri::fromGregorian(QDate(d.year(), 12, 31));
-        if (!a || !b)
+        const auto a = solarHijri().partsFromDate(QDate(d.year(), 1, 1));
+        const auto b = solarHijri().partsFromDate(QDate(d.year(), 12, 31));
+        if (!a.isValid() || !b.isValid())
             return {};
-        return QStringLiteral("%1–%2").arg(a->year).arg(b->year);
+        return QStringLiteral("%1–%2").arg(a.year).arg(b.year);
     }
     case TimePrecision::Month: {
         const QDate first(d.year(), d.month(), 1);
-        const auto a = solarhijri::fromGregorian(first);
-        const auto b = solarhijri::fromGregorian(first.addMonths(1).addDays(-1));
-        if (!a || !b)
+        const auto a = solarHijri().partsFromDate(first);
+        const auto b = solarHijri().partsFromDate(first.addMonths(1).addDays(-1));
+        if (!a.isValid() || !b.isValid())
             return {};
-        return shMonthRange(*a, *b);
+        return shMonthRange(a, b);
     }
     case TimePrecision::Day:
     case TimePrecision::Minute:
         break;
     }
-    const auto sh = solarhijri::fromGregorian(d);
-    return sh ? solarhijri::toString(*sh) : QString();
+    return english().toString(d, QStringLiteral("d MMMM yyyy"), solarHijri());
 }
 
 QString eventSolarHijriText(const Event& e, DisplayZone z)
@@ -174,6 +188,24 @@ QString shortDateText(const Event& e, DisplayZone z)
         break;
     }
     return e.start.toTimeZone(timeZone(z)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString dayText(qint64 utcSecs)
+{
+    return english().toString(QDateTime::fromSecsSinceEpoch(utcSecs, QTimeZone::UTC).date(),
+                              QStringLiteral("d MMM yyyy"));
+}
+
+QString lastDayText(qint64 toSecs)
+{
+    return dayText(toSecs - 1);
+}
+
+QString rangeText(qint64 fromSecs, qint64 toSecs)
+{
+    const QString first = dayText(fromSecs);
+    const QString last = lastDayText(std::max(fromSecs + 1, toSecs));
+    return first == last ? first : first + QStringLiteral(" – ") + last;
 }
 
 QString casualtyText(const std::optional<int>& n)

@@ -1,8 +1,11 @@
 #pragma once
-// How an event's values read in the panels: dates with their precision and in a chosen time
-// zone, the Solar Hijri date beside the Gregorian one, casualties with "unknown" kept apart
-// from 0, coordinates with what they stand for. Plain text; callers escape it for HTML.
+// How an event's values read wherever they are shown (panels, tooltips, the briefing): dates
+// with their precision and in a chosen time zone, the Solar Hijri date beside the Gregorian
+// one, casualties with "unknown" kept apart from 0, coordinates with what they stand for.
+// Plain text; callers escape it for HTML. The one owner of date wording: no view formats a
+// date of its own.
 
+#include "displayzone.h"
 #include "event.h"
 
 #include <QString>
@@ -12,18 +15,13 @@
 
 namespace fa {
 
-/// The zones an analyst of this frontier reads times in. Both countries keep one offset all
-/// year (no daylight saving), so fixed offsets are exact.
-enum class DisplayZone { Utc = 0, Dushanbe = 1, Kabul = 2 };
-
 namespace eventtext {
 
 QTimeZone timeZone(DisplayZone z);
 QString zoneLabel(DisplayZone z); ///< "UTC", "Dushanbe (UTC+5)", "Kabul (UTC+4:30)"
 
-/// The zone chosen last time (QSettings "details/timeZone"); UTC by default.
-DisplayZone savedZone();
-void saveZone(DisplayZone z);
+/// The zone for a stored number (0, 1, 2); empty for anything else.
+std::optional<DisplayZone> displayZoneFromInt(int v);
 
 /// "2024", "November 2024", "26 November 2025", "26 November 2025, 21:30 (Dushanbe, UTC+5)".
 /// Only minute-precision times move with the zone: a day, month or year is a calendar date.
@@ -35,6 +33,19 @@ QString solarHijriText(const QDateTime& utc, TimePrecision p, DisplayZone z);
 QString eventSolarHijriText(const Event& e, DisplayZone z);
 /// Short sortable date for tables: "2025-11-26", "2024-11", "2024", "2025-11-26 21:30".
 QString shortDateText(const Event& e, DisplayZone z);
+
+// Windows and spans of the time axis (the navigator's window, a filter's dates, a timeline bar,
+// the briefing's period), in seconds since the epoch. The axis runs in UTC and these read to the
+// day, so they are UTC calendar days in every zone, as a day-precision event date is: a window
+// that ends at midnight UTC must not read as running into the next day in Dushanbe.
+
+/// One day, short: "26 Nov 2025".
+QString dayText(qint64 utcSecs);
+/// The last day a half-open span [.., toSecs) includes: an end at midnight reads as the day before.
+QString lastDayText(qint64 toSecs);
+/// A half-open span [fromSecs, toSecs) by its first and last day: "1 Jan 2024 – 31 Dec 2024";
+/// a span within one day reads as that day: "5 Mar 2024".
+QString rangeText(qint64 fromSecs, qint64 toSecs);
 
 QString casualtyText(const std::optional<int>& n);  ///< "unknown" or the number ("0" stays "0")
 QString coordinateText(double lat, double lon);     ///< "37.8400° N, 70.0400° E"
