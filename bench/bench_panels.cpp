@@ -192,7 +192,7 @@ void BM_TextFilterReachesPanels(benchmark::State& st)
     for (auto _ : st) {
         EventFilter f;
         f.text = i++ % 2 ? QStringLiteral("border") : QStringLiteral("summary");
-        state.setFilter(f); // the table refreshes at once
+        state.setFilter(f);   // the table refreshes at once
         panel.updateCounts(); // what the panel's 0 ms timer does next
         benchmark::DoNotOptimize(model.rowCount());
     }

@@ -1,5 +1,6 @@
 #include "viewstate.h"
 
+#include "filterresolver.h"
 #include "timenavigator.h"
 
 #include <QUndoStack>
@@ -7,9 +8,12 @@
 namespace fa {
 
 ViewState::ViewState(QObject* parent)
-    : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this))
+    : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this)),
+      m_resolver(new FilterResolver(this))
 {
 }
+
+ViewState::~ViewState() = default;
 
 void ViewState::setData(EventStore* store, EventIndex* index)
 {
@@ -17,6 +21,7 @@ void ViewState::setData(EventStore* store, EventIndex* index)
     m_index = index;
     m_selected = QUuid();
     m_undo->clear();
+    m_resolver->invalidate();
     emit dataReset();
 }
 
@@ -38,6 +43,8 @@ void ViewState::setSelectedEvent(const QUuid& id)
 
 void ViewState::notifyEventsChanged()
 {
+    // An edit can change what a full-text, actor or country condition lets through.
+    m_resolver->invalidate();
     emit eventsChanged();
 }
 

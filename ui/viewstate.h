@@ -2,12 +2,15 @@
 // The one change-notification hub of the window: what data is open, what filter and selection
 // are active. Views listen to its signals instead of calling each other; edits go through
 // undo commands on its QUndoStack into the store. Non-owning pointers to the core objects,
-// which the composition root (app/gui.cpp) owns.
+// which the composition root (app/gui.cpp) owns; the filter's one resolver lives here beside
+// the filter.
 
 #include "eventfilter.h"
 
 #include <QObject>
 #include <QUuid>
+
+#include <memory>
 
 class QUndoStack;
 
@@ -15,12 +18,14 @@ namespace fa {
 
 class EventStore;
 class EventIndex;
+class FilterResolver;
 class TimeNavigator;
 
 class ViewState : public QObject {
     Q_OBJECT
 public:
     explicit ViewState(QObject* parent = nullptr);
+    ~ViewState() override;
 
     /// Replaces the open database (nullptrs allowed: no database). Emits dataReset().
     void setData(EventStore* store, EventIndex* index);
@@ -33,6 +38,9 @@ public:
     /// The filter from the filter panel (time window excluded: that lives in the navigator).
     const EventFilter& filter() const { return m_filter; }
     void setFilter(const EventFilter& f); ///< emits filterChanged() on a real change
+    /// The filter resolved for the index, shared by every view: what the store has to answer
+    /// (full text, actors, countries) is asked once per filter or data change.
+    FilterResolver* resolver() const { return m_resolver.get(); }
 
     QUuid selectedEvent() const { return m_selected; }
     void setSelectedEvent(const QUuid& id); ///< emits selectionChanged() on a real change
@@ -55,6 +63,7 @@ private:
     TimeNavigator* m_navigator = nullptr; // child
     QUndoStack* m_undo = nullptr;         // child
     EventFilter m_filter;
+    std::unique_ptr<FilterResolver> m_resolver;
     QUuid m_selected;
 };
 

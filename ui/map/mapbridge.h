@@ -12,7 +12,6 @@
 
 namespace fa {
 
-class FilterResolver;
 class MarkerModel;
 class ViewState;
 
@@ -28,7 +27,6 @@ public:
 
     QAbstractItemModel* markers() const;
     MarkerModel* markerModel() const { return m_markers; }
-    FilterResolver* resolver() const { return m_resolver; }
     QColor selectionColor() const;
     double precisionZoom() const;
     double minimumZoom() const { return 3.0; }
@@ -68,8 +66,7 @@ private:
     void requestView(double lat, double lon, double zoom);
 
     ViewState* m_state;
-    FilterResolver* m_resolver; // child
-    MarkerModel* m_markers;     // child
+    MarkerModel* m_markers; // child
 };
 
 } // namespace fa

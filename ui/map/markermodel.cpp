@@ -38,8 +38,8 @@ double cellFor(double w, double h, double base, int maxCells)
 
 } // namespace
 
-MarkerModel::MarkerModel(ViewState* state, FilterResolver* resolver, QObject* parent)
-    : QAbstractListModel(parent), m_state(state), m_resolver(resolver)
+MarkerModel::MarkerModel(ViewState* state, QObject* parent)
+    : QAbstractListModel(parent), m_state(state)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MarkerModel::refreshNow);
@@ -147,7 +147,7 @@ void MarkerModel::refreshNow()
     m_timer.stop();
     const EventIndex* index = m_state->index();
     if (m_queryDirty) {
-        m_query = m_resolver->current();
+        m_query = m_state->resolver()->current();
         m_matching = index ? index->count(m_query.query) : 0;
         m_queryDirty = false;
     }

@@ -36,10 +36,9 @@ int compareKeys(const QVariant& a, const QVariant& b)
 } // namespace
 
 EventTableModel::EventTableModel(ViewState* state, QObject* parent)
-    : QAbstractTableModel(parent), m_state(state), m_resolver(new FilterResolver(state, this)),
-      m_zone(eventtext::savedZone())
+    : QAbstractTableModel(parent), m_state(state), m_zone(eventtext::savedZone())
 {
-    // The resolver was connected first, so its cache is invalid before refresh() runs.
+    // ViewState drops the resolver's cache before it emits, so refresh() sees fresh data.
     auto dataChanged = [this] {
         m_cache.clear();
         m_sortKeys.clear();
@@ -96,7 +95,7 @@ void EventTableModel::refresh()
     QString notice;
     const EventIndex* index = m_state->index();
     if (index) {
-        const ResolvedQuery rq = m_resolver->current();
+        const ResolvedQuery rq = m_state->resolver()->current();
         if (!rq.ok())
             notice = rq.error;
         m_rows = index->query(rq.query);

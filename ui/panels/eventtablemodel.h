@@ -19,7 +19,6 @@
 
 namespace fa {
 
-class FilterResolver;
 class ViewState;
 
 class EventTableModel : public QAbstractTableModel {
@@ -66,7 +65,6 @@ private:
     void setNotice(const QString& n);
 
     ViewState* m_state;
-    FilterResolver* m_resolver;
     DisplayZone m_zone;
     QString m_text;
     std::vector<std::uint32_t> m_rows; ///< index rows, in display order

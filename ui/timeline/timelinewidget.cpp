@@ -57,8 +57,7 @@ QString richText(const QString& plain)
 
 } // namespace
 
-TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_resolver(new FilterResolver(state, this))
+TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent) : QWidget(parent), m_state(state)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -69,7 +68,6 @@ TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent)
     connect(m_state, &ViewState::dataReset, this, &TimelineWidget::onDataReset);
     connect(m_state, &ViewState::filterChanged, this, &TimelineWidget::rebuildLanes);
     connect(m_state, &ViewState::eventsChanged, this, [this] {
-        m_resolver->invalidate();
         m_countries.reset();
         updateExtentFromIndex();
         rebuildLanes();
@@ -119,8 +117,8 @@ void TimelineWidget::updateExtentFromIndex()
 void TimelineWidget::rebuildLanes()
 {
     const EventIndex* index = m_state->index();
-    m_base = m_resolver->resolve(m_state->filter(), std::numeric_limits<qint64>::min(),
-                                 std::numeric_limits<qint64>::max());
+    m_base = m_state->resolver()->resolve(m_state->filter(), std::numeric_limits<qint64>::min(),
+                                          std::numeric_limits<qint64>::max());
     if (!index) {
         m_painter.setLanes({});
         update();

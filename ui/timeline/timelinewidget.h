@@ -78,7 +78,6 @@ private:
     QString tooltipFor(const TimelinePainter::Hit& hit) const;
 
     ViewState* m_state;
-    FilterResolver* m_resolver;
     TimelinePainter m_painter;
     ResolvedQuery m_base; ///< keeps the lanes' allow-list alive
     /// Lanes by country: each country's rowids, asked of the store once per data change.

@@ -40,7 +40,7 @@ constexpr qint64 k2022 = 1640995200; // 2022-01-01 UTC
 
 struct Fixture {
     explicit Fixture(const std::vector<IndexSourceRow>& rows)
-        : index(EventIndex::fromRows(rows)), resolver(&state), model(&state, &resolver),
+        : index(EventIndex::fromRows(rows)), model(&state),
           tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
     {
         state.setData(nullptr, &index);
@@ -60,7 +60,6 @@ struct Fixture {
     }
     ViewState state;
     EventIndex index;
-    FilterResolver resolver;
     MarkerModel model;
     QAbstractItemModelTester tester;
 };
