@@ -159,7 +159,7 @@ void BM_TableScreenfulFromStore(benchmark::State& st)
     int page = 0;
     for (auto _ : st) {
         st.PauseTiming();
-        state.notifyEventsChanged(); // as after an edit: the row cache starts empty
+        state.notifyEventsReloaded(); // as after an import: the row cache starts empty
         st.ResumeTiming();
         page = (page + 40) % (model.rowCount() - 40);
         for (int r = page; r < page + 40; ++r)

@@ -41,11 +41,32 @@ void ViewState::setSelectedEvent(const QUuid& id)
     emit selectionChanged(id);
 }
 
-void ViewState::notifyEventsChanged()
+void ViewState::notifyEventsAboutToChange(const QList<QUuid>& ids)
+{
+    emit eventsAboutToChange(ids);
+}
+
+void ViewState::notifyEventsChanged(const QList<QUuid>& ids)
 {
     // An edit can change what a full-text, actor or country condition lets through.
     m_resolver->invalidate();
-    emit eventsChanged();
+    emit eventsChanged(ids);
+}
+
+void ViewState::notifyEventsReloaded()
+{
+    m_resolver->invalidate();
+    emit eventsReloaded();
+}
+
+void ViewState::requestZoomToEvent(const QUuid& id)
+{
+    emit zoomToEventRequested(id);
+}
+
+void ViewState::requestZoomToFiltered()
+{
+    emit zoomToFilteredRequested();
 }
 
 } // namespace fa

@@ -1,12 +1,14 @@
 #pragma once
 // The one change-notification hub of the window: what data is open, what filter and selection
-// are active. Views listen to its signals instead of calling each other; edits go through
-// undo commands on its QUndoStack into the store. Non-owning pointers to the core objects,
-// which the composition root (app/gui.cpp) owns; the filter's one resolver lives here beside
-// the filter.
+// are active, and which events changed. Views listen to its signals instead of calling each
+// other; edits go through undo commands on its QUndoStack into the store, and the store's own
+// signals reach the views through the IndexUpdater and this hub. Non-owning pointers to the
+// core objects, which the composition root (app/gui.cpp) owns; the filter's one resolver lives
+// here beside the filter.
 
 #include "eventfilter.h"
 
+#include <QList>
 #include <QObject>
 #include <QUuid>
 
@@ -45,15 +47,27 @@ public:
     QUuid selectedEvent() const { return m_selected; }
     void setSelectedEvent(const QUuid& id); ///< emits selectionChanged() on a real change
 
-    /// Tells every view that events changed (the index was already updated).
-    void notifyEventsChanged();
+    // The IndexUpdater's reports (it alone writes the index): emit the signals below.
+    void notifyEventsAboutToChange(const QList<QUuid>& ids);
+    void notifyEventsChanged(const QList<QUuid>& ids);
+    void notifyEventsReloaded();
+
+    /// Asks the map to show this event / the whole filtered set (emits the request signals).
+    void requestZoomToEvent(const QUuid& id);
+    void requestZoomToFiltered();
 
 signals:
     void dataReset();
     void filterChanged();
     void selectionChanged(const QUuid& id);
-    void eventsChanged();
-    /// A view asks the map to show this event / the whole filtered set.
+    /// These events are about to change in the index (which still holds their old rows): a
+    /// view that keeps index rows notes where they are.
+    void eventsAboutToChange(const QList<QUuid>& ids);
+    /// These events were added, edited or removed; the index holds their new state.
+    void eventsChanged(const QList<QUuid>& ids);
+    /// Many events changed at once (an import): the index was rebuilt in place. The window,
+    /// selection and undo history stay.
+    void eventsReloaded();
     void zoomToEventRequested(const QUuid& id);
     void zoomToFilteredRequested();
 

@@ -48,7 +48,10 @@ MarkerModel::MarkerModel(ViewState* state, QObject* parent)
     connect(state->navigator(), &TimeNavigator::windowChanged, this,
             [this] { schedule(Change::Query); });
     connect(state, &ViewState::dataReset, this, [this] { schedule(Change::Query); });
+    // An edit moves index rows and may change any cluster in view: the rows are recomputed
+    // (bounded by the viewport), and applyRows() touches only the markers that differ.
     connect(state, &ViewState::eventsChanged, this, [this] { schedule(Change::Query); });
+    connect(state, &ViewState::eventsReloaded, this, [this] { schedule(Change::Query); });
     // Selection only changes which marker stands out (and maybe one extra row).
     connect(state, &ViewState::selectionChanged, this, [this] { schedule(Change::Viewport); });
 }

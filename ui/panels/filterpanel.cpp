@@ -181,7 +181,10 @@ FilterPanel::FilterPanel(ViewState* state, QWidget* parent)
         scheduleCounts();
     });
     connect(state, &ViewState::dataReset, this, &FilterPanel::reloadChoices);
+    // An edit may bring a new type, country or actor: the lists are read again (a few
+    // DISTINCT queries), and the counts with them.
     connect(state, &ViewState::eventsChanged, this, &FilterPanel::reloadChoices);
+    connect(state, &ViewState::eventsReloaded, this, &FilterPanel::reloadChoices);
     TimeNavigator* nav = state->navigator();
     connect(nav, &TimeNavigator::windowChanged, this, [this] {
         updateSummary();

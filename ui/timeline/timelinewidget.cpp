@@ -67,11 +67,14 @@ TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent) : QWidget(pare
     TimeNavigator* nav = m_state->navigator();
     connect(m_state, &ViewState::dataReset, this, &TimelineWidget::onDataReset);
     connect(m_state, &ViewState::filterChanged, this, &TimelineWidget::rebuildLanes);
-    connect(m_state, &ViewState::eventsChanged, this, [this] {
+    // Any edit may add a type or a country and moves index rows: the lanes are rebuilt.
+    auto eventsChanged = [this] {
         m_countries.reset();
         updateExtentFromIndex();
         rebuildLanes();
-    });
+    };
+    connect(m_state, &ViewState::eventsChanged, this, eventsChanged);
+    connect(m_state, &ViewState::eventsReloaded, this, eventsChanged);
     connect(m_state, &ViewState::selectionChanged, this, [this](const QUuid& id) {
         ensureEventVisible(id);
         update();

@@ -1,10 +1,12 @@
 // MarkerModel without a screen: rows come from the index's clustering for the viewport, stay
 // bounded at any dataset size, follow the filter, window and selection, and keep unchanged
-// markers in their rows across a pan.
+// markers in their rows across a pan or an edit.
+#include "editcommands.h"
 #include "eventindex.h"
 #include "eventstore.h"
 #include "filterresolver.h"
 #include "markermodel.h"
+#include "panelfixture.h"
 #include "symbology.h"
 #include "timenavigator.h"
 #include "viewstate.h"
@@ -266,4 +268,51 @@ TEST(MarkerModel, APanKeepsUnchangedMarkersInTheirRows)
     for (const auto& args : changed)
         touched += args[1].toModelIndex().row() - args[0].toModelIndex().row() + 1;
     EXPECT_LT(touched, n / 2) << touched << " of " << n;
+}
+
+TEST(MarkerModel, AnEditTouchesOnlyTheMarkerItChanges)
+{
+    test::PanelFixture fx;
+    const double lats[3] = {37.49, 38.56, 36.73}, lons[3] = {71.55, 68.77, 68.86};
+    QUuid ids[3];
+    for (int i = 0; i < 3; ++i) {
+        Event e = test::makeEvent(QStringLiteral("Event %1").arg(i), QDate(2022 + i, 5, 1));
+        e.latitude = lats[i];
+        e.longitude = lons[i];
+        e.coordPrecision = CoordPrecision::Settlement;
+        ids[i] = fx.add(e);
+    }
+    fx.open();
+    MarkerModel model(&fx.state);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    MercatorView v;
+    v.centerLat = 37.5;
+    v.centerLon = 70.0;
+    v.zoom = 7;
+    v.width = 1200;
+    v.height = 800;
+    model.setViewport(v);
+    model.refreshNow();
+    ASSERT_EQ(model.rowCount(), 3);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    auto edit = [&](const QUuid& id, auto change) {
+        const Event before = fx.store->get(id).value();
+        Event after = before;
+        change(after);
+        ASSERT_TRUE(pushEventCommand(&fx.state,
+                                     std::make_unique<EditEventCommand>(&fx.state, before, after))
+                        .ok());
+        EXPECT_TRUE(model.isRefreshPending());
+        model.refreshNow();
+    };
+
+    edit(ids[1], [](Event& e) { e.title = QStringLiteral("Renamed"); }); // not drawn on the map
+    EXPECT_EQ(changed.size() + inserted.size() + removed.size(), 0);
+    edit(ids[1], [](Event& e) { e.latitude = 38.0; }); // one marker moves
+    EXPECT_EQ(changed.size() + inserted.size() + removed.size(), 1);
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_EQ(model.rowCount(), 3);
 }
