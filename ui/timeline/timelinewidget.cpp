@@ -70,7 +70,6 @@ TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent) : QWidget(pare
     // Any edit may add a type or a country and moves index rows: the lanes are rebuilt.
     auto eventsChanged = [this] {
         m_countries.reset();
-        updateExtentFromIndex();
         rebuildLanes();
     };
     connect(m_state, &ViewState::eventsChanged, this, eventsChanged);
@@ -94,27 +93,8 @@ void TimelineWidget::onDataReset()
 {
     m_painter.setIndex(m_state->index());
     m_countries.reset();
-    updateExtentFromIndex();
     rebuildLanes();
-    fitAll();
-}
-
-void TimelineWidget::updateExtentFromIndex()
-{
-    const EventIndex* index = m_state->index();
-    if (!index || index->size() == 0)
-        return;
-    // The extent runs from the first start to the last end of any coverage (spans included).
-    const auto n = std::uint32_t(index->size());
-    qint64 first = index->startAt(0);
-    qint64 last = index->coverage(n - 1).second;
-    for (std::uint32_t r = 0; r < n; ++r)
-        last = std::max(last, index->coverage(r).second);
-    TimeNavigator* nav = m_state->navigator();
-    const bool windowWasDefault = nav->windowFrom() == 0 && nav->windowTo() == 1;
-    nav->setExtent(first, last);
-    if (windowWasDefault)
-        nav->resetWindow();
+    fitAll(); // the extent is the new data's already (IndexUpdater::attach runs first)
 }
 
 void TimelineWidget::rebuildLanes()

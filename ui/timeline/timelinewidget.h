@@ -70,7 +70,6 @@ private:
     enum class Drag { None, PendingClick, Pan, Brush, MoveWindow, ResizeFrom, ResizeTo };
     void onDataReset();
     void rebuildLanes();
-    void updateExtentFromIndex();
     void followWindow();
     void showHover(const QPointF& pos, const QPoint& globalPos);
     /// Which window edge (if any) is under pos, in the lanes or the overview.
