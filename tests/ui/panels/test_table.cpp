@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace fa;
 using fa::test::makeEvent;
@@ -196,4 +197,26 @@ TEST_F(TableTest, AnEditChangesOnlyItsOwnRow)
     EXPECT_EQ(resets.size(), 0);
     EXPECT_TRUE(onC.isValid());
     EXPECT_EQ(model.idAt(onC.row()), idc);
+}
+
+TEST_F(TableTest, DeletingTheSelectedEventSelectsNoOtherOne)
+{
+    EventTableView view(&fx.state);
+    view.resize(900, 300);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    fx.state.setSelectedEvent(ida);
+    ASSERT_EQ(view.model()->idAt(view.table()->selectionModel()->currentIndex().row()), ida);
+    QSignalSpy selected(&fx.state, &ViewState::selectionChanged);
+    ASSERT_TRUE(pushEventCommand(&fx.state, std::make_unique<DeleteEventCommand>(
+                                                &fx.state, fx.store->get(ida).value()))
+                    .ok());
+    EXPECT_EQ(view.model()->rowCount(), 2);
+    EXPECT_TRUE(fx.state.selectedEvent().isNull());
+    ASSERT_EQ(selected.size(), 1); // only the deletion's own "nothing selected"
+    EXPECT_FALSE(view.table()->selectionModel()->hasSelection());
+    // Undo brings it back, selected again.
+    fx.state.undoStack()->undo();
+    EXPECT_EQ(fx.state.selectedEvent(), ida);
+    EXPECT_EQ(view.model()->idAt(view.table()->selectionModel()->currentIndex().row()), ida);
 }
