@@ -59,7 +59,7 @@ EventIndex& sharedIndex()
 }
 
 struct Pipeline {
-    Pipeline() : resolver(&state), model(&state, &resolver)
+    Pipeline() : model(&state)
     {
         state.setData(nullptr, &sharedIndex());
         state.navigator()->setExtent(k2021, k2026);
@@ -79,7 +79,6 @@ struct Pipeline {
         maxItems = std::max(maxItems, model.rowCount());
     }
     ViewState state;
-    FilterResolver resolver;
     MarkerModel model;
     int maxItems = 0;
 };

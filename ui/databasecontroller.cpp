@@ -1,10 +1,10 @@
 #include "databasecontroller.h"
 
 #include "eventindex.h"
+#include "indexupdater.h"
 #include "timenavigator.h"
 #include "viewstate.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -16,10 +16,8 @@ const QString kLastKey = QStringLiteral("database/last");
 } // namespace
 
 DatabaseController::DatabaseController(ViewState* state, QObject* parent)
-    : QObject(parent), m_state(state)
+    : QObject(parent), m_state(state), m_updater(new IndexUpdater(state, this))
 {
-    // Edits already updated the index (undo commands upsert); only the extent may have grown.
-    connect(state, &ViewState::eventsChanged, this, [this] { updateExtent(false); });
 }
 
 DatabaseController::~DatabaseController()
@@ -27,6 +25,7 @@ DatabaseController::~DatabaseController()
     // The views hold raw pointers to the store and index: take them away before freeing.
     if (m_state && (m_state->store() == m_store.get() || m_state->index() == m_index.get()))
         m_state->setData(nullptr, nullptr);
+    m_updater->attach(nullptr, nullptr);
 }
 
 Status DatabaseController::open(const QString& path, EventStore::OpenMode mode)
@@ -57,10 +56,10 @@ Status DatabaseController::adopt(std::unique_ptr<EventStore> store)
     std::unique_ptr<EventIndex> oldIndex = std::move(m_index);
     m_store = std::move(store);
     m_index = std::move(newIndex);
-    // Imports commit batches: the index is rebuilt in place (its address is what views hold).
-    connect(m_store.get(), &EventStore::reset, this, &DatabaseController::rebuildIndex);
+    // The extent first, so that the views fit the new data when dataReset() reaches them.
+    m_updater->attach(m_store.get(), m_index.get());
     m_state->setData(m_store.get(), m_index.get());
-    updateExtent(true);
+    m_state->navigator()->resetWindow();
     oldStore.reset();
     oldIndex.reset();
 
@@ -82,10 +81,16 @@ Status DatabaseController::saveCopyAs(const QString& path) const
 
 void DatabaseController::close()
 {
+    m_updater->attach(nullptr, nullptr);
     m_state->setData(nullptr, nullptr);
     m_store.reset();
     m_index.reset();
     emit databaseChanged(QString());
+}
+
+Status DatabaseController::reload()
+{
+    return m_updater->rebuild();
 }
 
 QString DatabaseController::currentPath() const
@@ -120,35 +125,6 @@ void DatabaseController::rememberRecent(const QString& path)
     settings.setValue(kRecentKey, recent);
     settings.setValue(kLastKey, path);
     emit recentFilesChanged();
-}
-
-void DatabaseController::updateExtent(bool resetWindow)
-{
-    TimeNavigator* nav = m_state->navigator();
-    if (!m_store)
-        return;
-    auto extent = m_store->extent();
-    if (extent && extent->first && extent->last) {
-        nav->setExtent(extent->first->toSecsSinceEpoch(), extent->last->toSecsSinceEpoch() + 1);
-    } else if (resetWindow) {
-        // An empty database: a sensible year around now, so the timeline is not degenerate.
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        nav->setExtent(now - 365 * 86400, now);
-    }
-    if (resetWindow)
-        nav->resetWindow();
-}
-
-void DatabaseController::rebuildIndex()
-{
-    if (!m_store || !m_index)
-        return;
-    auto index = EventIndex::build(*m_store);
-    if (!index)
-        return; // keep the old index; the store reports the same error on the next read
-    *m_index = std::move(index.value());
-    updateExtent(false);
-    m_state->notifyEventsChanged();
 }
 
 } // namespace fa

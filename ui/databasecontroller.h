@@ -1,7 +1,9 @@
 #pragma once
 // Owns the open database (store and index) and swaps it for another: open, new, recent files,
-// save a copy. A database is replaced only once its successor opened and indexed cleanly, so a
-// bad file leaves the current one open. No dialogs here: callers show the returned errors.
+// save a copy, reload after an import. A database is replaced only once its successor opened
+// and indexed cleanly, so a bad file leaves the current one open. Its IndexUpdater keeps the
+// index (and the navigator's extent) in step with the store. No dialogs here: callers show the
+// returned errors.
 
 #include "eventstore.h"
 #include "result.h"
@@ -15,6 +17,7 @@
 namespace fa {
 
 class EventIndex;
+class IndexUpdater;
 class ViewState;
 
 class DatabaseController : public QObject {
@@ -35,6 +38,9 @@ public:
     Status saveCopyAs(const QString& path) const;
     /// Closes the current database (ViewState gets no data).
     void close();
+    /// Rebuilds the index from the store after many events changed behind it (an import that
+    /// committed through its own connection). The window, selection and undo history stay.
+    Status reload();
 
     EventStore* store() const { return m_store.get(); }
     EventIndex* index() const { return m_index.get(); }
@@ -52,10 +58,9 @@ signals:
 
 private:
     void rememberRecent(const QString& path);
-    void updateExtent(bool resetWindow);
-    void rebuildIndex();
 
     QPointer<ViewState> m_state;
+    IndexUpdater* m_updater; // child
     std::unique_ptr<EventStore> m_store;
     std::unique_ptr<EventIndex> m_index;
 };

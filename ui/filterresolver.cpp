@@ -41,11 +41,7 @@ qint64 secsOf(const QDateTime& t)
 
 } // namespace
 
-FilterResolver::FilterResolver(ViewState* state, QObject* parent) : QObject(parent), m_state(state)
-{
-    connect(state, &ViewState::dataReset, this, &FilterResolver::invalidate);
-    connect(state, &ViewState::eventsChanged, this, &FilterResolver::invalidate);
-}
+FilterResolver::FilterResolver(ViewState* state) : m_state(state) {}
 
 void FilterResolver::invalidate()
 {
@@ -67,6 +63,8 @@ ResolvedQuery FilterResolver::resolve(const EventFilter& filter, qint64 fromSecs
     if (!m_cacheValid || !(key == m_cacheKey)) {
         m_cacheError.clear();
         m_cacheAllow = computeAllow(m_state->store(), m_state->index(), filter, &m_cacheError);
+        if (m_cacheAllow && m_state->store())
+            ++m_storeQueries;
         m_cacheKey = key;
         m_cacheValid = true;
     }

@@ -3,12 +3,13 @@
 // time window) into the index's IndexQuery. Conditions the index cannot answer from its columns
 // (full text, actors, countries) are resolved through the store into one sorted allow-list of
 // rowids, owned by the result. Those lists depend only on the filter, not on the time window,
-// so they are cached: brushing the window costs no SQL at all.
+// so they are cached: brushing the window costs no SQL at all. There is one resolver, owned by
+// ViewState beside the filter (ViewState::resolver()), so that every view shares its cache.
 
 #include "eventfilter.h"
 #include "eventindex.h"
 
-#include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -28,11 +29,10 @@ struct ResolvedQuery {
     bool ok() const { return error.isEmpty(); }
 };
 
-class FilterResolver : public QObject {
-    Q_OBJECT
+class FilterResolver {
 public:
-    /// Follows the state's data: the cache is dropped on dataReset() and eventsChanged().
-    explicit FilterResolver(ViewState* state, QObject* parent = nullptr);
+    FilterResolver(const FilterResolver&) = delete;
+    FilterResolver& operator=(const FilterResolver&) = delete;
 
     /// The state's filter within the navigator's effective window (effectiveFrom..windowTo).
     ResolvedQuery current() const;
@@ -43,7 +43,10 @@ public:
     static ResolvedQuery resolve(const EventStore* store, const EventIndex* index,
                                  const EventFilter& filter, qint64 fromSecs, qint64 toSecs);
 
+    /// Drops the cached allow-list (ViewState does, when the data or any event changes).
     void invalidate();
+    /// How many allow-lists this resolver has asked of the store so far.
+    int storeQueries() const { return m_storeQueries; }
 
 private:
     struct AllowKey {
@@ -61,7 +64,11 @@ private:
                                qint64 toSecs, std::shared_ptr<const std::vector<qint64>> allow,
                                QString error);
 
+    friend class ViewState; // the one owner
+    explicit FilterResolver(ViewState* state);
+
     ViewState* m_state;
+    mutable int m_storeQueries = 0;
     mutable bool m_cacheValid = false;
     mutable AllowKey m_cacheKey;
     mutable std::shared_ptr<const std::vector<qint64>> m_cacheAllow;

@@ -221,8 +221,13 @@ void MainWindow::buildActions()
     m_saveCopyAction->setIcon(st->standardIcon(QStyle::SP_DialogSaveButton));
     file->addAction(m_saveCopyAction);
     file->addSeparator();
-    QAction* importAct = make(tr("&Import Events…"), QKeySequence(tr("Ctrl+I")),
-                              [this] { ImportDialog::run(m_state, this); });
+    QAction* importAct = make(tr("&Import Events…"), QKeySequence(tr("Ctrl+I")), [this] {
+        // The import commits through its own connection: the open database then reloads.
+        ImportDialog::run(m_state, this, [this] {
+            if (const Status s = m_db->reload(); !s)
+                showError(tr("Could not reload the database"), s.error());
+        });
+    });
     QAction* exportData = make(tr("Export &Events…"), QKeySequence(tr("Ctrl+Shift+E")),
                                [this] { ExportDataDialog::run(m_state, this); });
     QAction* exportBriefing = make(tr("Export &Briefing…"), QKeySequence(tr("Ctrl+E")), [this] {
@@ -295,11 +300,11 @@ void MainWindow::buildActions()
     QAction* zoomOut =
         make(tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_bridge->zoomBy(-1); });
     QAction* zoomFiltered = make(tr("Zoom to &Filtered Events"), QKeySequence(tr("Ctrl+0")),
-                                 [this] { emit m_state->zoomToFilteredRequested(); });
+                                 [this] { m_state->requestZoomToFiltered(); });
     zoomFiltered->setIcon(st->standardIcon(QStyle::SP_FileDialogContentsView));
     QAction* zoomSelected = make(tr("Zoom to &Selected Event"), QKeySequence(tr("Ctrl+L")), [this] {
         if (!m_state->selectedEvent().isNull())
-            emit m_state->zoomToEventRequested(m_state->selectedEvent());
+            m_state->requestZoomToEvent(m_state->selectedEvent());
     });
     view->addAction(zoomIn);
     view->addAction(zoomOut);

@@ -1,6 +1,7 @@
 #include "viewstate.h"
 
 #include "eventtext.h"
+#include "filterresolver.h"
 #include "timenavigator.h"
 
 #include <QSettings>
@@ -15,10 +16,13 @@ const QString kZoneKey = QStringLiteral("details/timeZone");
 
 ViewState::ViewState(QObject* parent)
     : QObject(parent), m_navigator(new TimeNavigator(this)), m_undo(new QUndoStack(this)),
+      m_resolver(new FilterResolver(this)),
       m_zone(eventtext::displayZoneFromInt(QSettings().value(kZoneKey, 0).toInt())
                  .value_or(DisplayZone::Utc))
 {
 }
+
+ViewState::~ViewState() = default;
 
 void ViewState::setData(EventStore* store, EventIndex* index)
 {
@@ -26,6 +30,7 @@ void ViewState::setData(EventStore* store, EventIndex* index)
     m_index = index;
     m_selected = QUuid();
     m_undo->clear();
+    m_resolver->invalidate();
     emit dataReset();
 }
 
@@ -54,9 +59,32 @@ void ViewState::setDisplayZone(DisplayZone z)
     emit displayZoneChanged(z);
 }
 
-void ViewState::notifyEventsChanged()
+void ViewState::notifyEventsAboutToChange(const QList<QUuid>& ids)
 {
-    emit eventsChanged();
+    emit eventsAboutToChange(ids);
+}
+
+void ViewState::notifyEventsChanged(const QList<QUuid>& ids)
+{
+    // An edit can change what a full-text, actor or country condition lets through.
+    m_resolver->invalidate();
+    emit eventsChanged(ids);
+}
+
+void ViewState::notifyEventsReloaded()
+{
+    m_resolver->invalidate();
+    emit eventsReloaded();
+}
+
+void ViewState::requestZoomToEvent(const QUuid& id)
+{
+    emit zoomToEventRequested(id);
+}
+
+void ViewState::requestZoomToFiltered()
+{
+    emit zoomToFilteredRequested();
 }
 
 } // namespace fa

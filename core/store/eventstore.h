@@ -142,8 +142,9 @@ public:
     Result<std::vector<qint64>> fullTextRowids(const QString& query) const;
     /// Rowids of events with any of these actors / in any of these countries.
     Result<std::vector<qint64>> rowidsWithActors(const QStringList& actors) const;
-    /// The SQLite rowid of one event (NotFound if absent). Undo commands need it to upsert the
-    /// edited event into the EventIndex with the rowid the allow-lists (FTS, actors) will use.
+    /// The SQLite rowid of one event (NotFound if absent). The window's index updater needs it
+    /// to upsert an edited event into the EventIndex with the rowid the allow-lists (FTS,
+    /// actors) will use.
     Result<qint64> rowidOf(const QUuid& id) const;
 
     /// "ok" or SQLite's description of the damage (PRAGMA integrity_check).
@@ -152,6 +153,8 @@ public:
     Status backupTo(const QString& path) const;
 
 signals:
+    // Emitted by the store alone, once the change is committed: the one source of change
+    // notifications (the window's index and views follow them).
     void eventAdded(const QUuid& id);
     void eventUpdated(const QUuid& id);
     void eventRemoved(const QUuid& id);

@@ -1,9 +1,11 @@
 #pragma once
-// A temporary database with a few events, its index and a ViewState whose time window covers
-// them all: what the panel tests share.
+// A temporary database with a few events, its index (kept current by an IndexUpdater, as the
+// window's DatabaseController does) and a ViewState whose time window covers them all: what
+// the panel tests share.
 
 #include "eventindex.h"
 #include "eventstore.h"
+#include "indexupdater.h"
 #include "timenavigator.h"
 #include "viewstate.h"
 
@@ -60,7 +62,8 @@ public:
         EXPECT_TRUE(r.ok()) << (r ? "" : r.error().message.toStdString());
         return r ? r.value() : QUuid();
     }
-    /// Builds the index and opens the data in the state, window = 2000..2030.
+    /// Builds the index and opens the data in the state, window = 2000..2030 (the extent is
+    /// the data's, from the updater).
     void open()
     {
         auto r = EventIndex::build(*store);
@@ -70,7 +73,7 @@ public:
             QDateTime(QDate(2000, 1, 1), QTime(0, 0), QTimeZone::UTC).toSecsSinceEpoch();
         const qint64 to =
             QDateTime(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::UTC).toSecsSinceEpoch();
-        state.navigator()->setExtent(from, to);
+        updater.attach(store.get(), &index);
         state.navigator()->setWindow(from, to);
         state.setData(store.get(), &index);
     }
@@ -79,6 +82,7 @@ public:
     std::unique_ptr<EventStore> store;
     EventIndex index;
     ViewState state;
+    IndexUpdater updater{&state};
 
 private:
     QTemporaryDir m_dir;

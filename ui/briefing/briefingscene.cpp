@@ -3,6 +3,7 @@
 #include "basemappainter.h"
 #include "eventstore.h"
 #include "filterresolver.h"
+#include "timeextent.h"
 #include "timelinepainter.h"
 
 #include <QPainter>
@@ -33,13 +34,11 @@ Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventInde
     scene.filter = request.filter;
     scene.generatedAt = QDateTime::currentDateTimeUtc();
 
-    auto extent = store.extent();
-    if (!extent)
-        return extent.error();
-    const DatasetExtent& e = extent.value();
+    // The dataset's extent by the rule the window's timeline uses (TimeExtent).
+    const TimeExtent extent = TimeExtent::of(index);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const qint64 first = e.first ? e.first->toSecsSinceEpoch() : now - 365 * 86400;
-    const qint64 last = e.last ? e.last->toSecsSinceEpoch() + 1 : now;
+    const qint64 first = extent.isEmpty() ? now - 365 * 86400 : extent.from();
+    const qint64 last = extent.isEmpty() ? now : extent.to();
     const qint64 from = request.fromSecs.value_or(first);
     const qint64 to = request.toSecs.value_or(last);
     scene.extentFrom = std::min(first, from);

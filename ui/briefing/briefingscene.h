@@ -11,7 +11,7 @@ namespace fa {
 struct BriefingSceneRequest {
     EventFilter filter;
     std::optional<qint64> fromSecs; ///< default: the dataset's first event
-    std::optional<qint64> toSecs;   ///< exclusive; default: just after the dataset's last event
+    std::optional<qint64> toSecs;   ///< exclusive; default: the dataset's extent's end
     /// default: fit the events shown near the frontier (lon 58-82, lat 30-46), or all of them
     /// when none is near it, or the frontier region when nothing is shown
     std::optional<GeoBox> mapBox;

@@ -64,7 +64,8 @@ struct Shared {
 
 } // namespace
 
-void ImportDialog::run(ViewState* state, QWidget* parent, const QString& givenPath)
+void ImportDialog::run(ViewState* state, QWidget* parent, const std::function<void()>& afterCommit,
+                       const QString& givenPath)
 {
     if (!state || !state->store()) {
         QMessageBox::information(parent, tr("Import"), tr("Open or create a database first."));
@@ -85,6 +86,10 @@ void ImportDialog::run(ViewState* state, QWidget* parent, const QString& givenPa
     if (path.isEmpty())
         return;
     ImportDialog dialog(state, path, parent);
+    connect(&dialog, &ImportDialog::importFinished, &dialog, [afterCommit](bool committed) {
+        if (committed && afterCommit)
+            afterCommit();
+    });
     dialog.exec();
 }
 
@@ -351,9 +356,6 @@ void ImportDialog::onFinished(const ImportReport& report)
     m_reportView->setPlainText(report.toText());
     m_saveButton->show();
     m_cancelButton->setText(tr("Close"));
-    // The open store learns that many events changed: views and the index reload.
-    if (report.committed && m_state && m_state->store())
-        emit m_state->store()->reset();
     emit importFinished(report.committed);
 }
 

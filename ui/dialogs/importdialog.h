@@ -3,8 +3,8 @@
 // rejected), pick the format and the policy, then import with a progress bar and Cancel. The
 // import runs on a worker thread through its own connection to the database file, so the
 // window stays responsive and never shares a SQLite connection across threads; when it has
-// committed, the open store announces reset() so that every view reloads. The report is shown
-// at the end and can be saved as text.
+// committed, importFinished(true) tells the caller, which reloads the open database
+// (DatabaseController::reload). The report is shown at the end and can be saved as text.
 
 #include "importer.h"
 #include "importrunner.h"
@@ -14,6 +14,7 @@
 #include <QPointer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QButtonGroup;
@@ -35,8 +36,9 @@ class ImportDialog : public QDialog {
     Q_OBJECT
 public:
     /// Asks for a file (when path is empty) and runs the dialog modally. The entry point the
-    /// window's File > Import action calls.
-    static void run(ViewState* state, QWidget* parent, const QString& path = {});
+    /// window's File > Import action calls; afterCommit runs once an import has committed.
+    static void run(ViewState* state, QWidget* parent, const std::function<void()>& afterCommit,
+                    const QString& path = {});
 
     ImportDialog(ViewState* state, const QString& path, QWidget* parent = nullptr);
     ~ImportDialog() override;

@@ -1,8 +1,6 @@
 #include "editcommands.h"
 
-#include "eventindex.h"
 #include "eventstore.h"
-#include "indexsourcerow.h"
 #include "viewstate.h"
 
 #include <QUndoStack>
@@ -33,28 +31,13 @@ Status EventCommand::put(const Event& e, bool add)
     EventStore* store = m_state->store();
     if (!store)
         return noStore();
-    QUuid id = e.id;
     if (add) {
         auto r = store->add(e);
         if (!r)
             return r.error();
-        id = r.value();
-    } else {
-        Status s = store->update(e);
-        if (!s)
-            return s;
+        return {};
     }
-    if (EventIndex* index = m_state->index()) {
-        auto stored = store->get(id);
-        auto rowid = store->rowidOf(id);
-        if (stored && rowid)
-            index->upsert(toIndexRow(stored.value(), rowid.value()));
-        else
-            qWarning("Frontier Atlas: the index could not be updated for event %s",
-                     qPrintable(id.toString(QUuid::WithoutBraces)));
-    }
-    m_state->notifyEventsChanged();
-    return {};
+    return store->update(e);
 }
 
 Status EventCommand::erase(const QUuid& id)
@@ -65,11 +48,8 @@ Status EventCommand::erase(const QUuid& id)
     Status s = store->remove(id);
     if (!s)
         return s;
-    if (EventIndex* index = m_state->index())
-        index->remove(id);
     if (m_state->selectedEvent() == id)
         m_state->setSelectedEvent({});
-    m_state->notifyEventsChanged();
     return {};
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Every user edit is an undo command on ViewState::undoStack(). Each command holds the full
 // Event values it needs to go both ways (the event as added, before/after an edit, the event as
-// deleted), writes them to the store at once, updates the EventIndex with the event's row, and
-// tells the views through ViewState::notifyEventsChanged(). The stack owns the commands.
+// deleted) and writes them to the store at once; nothing else. The store's signals reach the
+// index and the views through the IndexUpdater. The stack owns the commands.
 
 #include "event.h"
 #include "result.h"
@@ -25,7 +25,7 @@ public:
 
 protected:
     explicit EventCommand(ViewState* state, QUndoCommand* parent = nullptr);
-    /// Writes e (adding it when absent) and indexes it.
+    /// Writes e (adding it when absent).
     Status put(const Event& e, bool add);
     Status erase(const QUuid& id);
     /// Records the outcome; a failure makes the command obsolete so the stack discards it.

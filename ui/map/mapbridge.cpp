@@ -14,8 +14,7 @@
 namespace fa {
 
 MapBridge::MapBridge(ViewState* state, QObject* parent)
-    : QObject(parent), m_state(state), m_resolver(new FilterResolver(state, this)),
-      m_markers(new MarkerModel(state, m_resolver, this))
+    : QObject(parent), m_state(state), m_markers(new MarkerModel(state, this))
 {
     connect(state, &ViewState::zoomToEventRequested, this, &MapBridge::zoomToEvent);
     connect(state, &ViewState::zoomToFilteredRequested, this, &MapBridge::zoomToFiltered);
@@ -185,7 +184,7 @@ void MapBridge::zoomToFiltered()
     const EventIndex* index = m_state->index();
     if (!index)
         return;
-    const ResolvedQuery rq = m_resolver->current();
+    const ResolvedQuery rq = m_state->resolver()->current();
     const std::vector<std::uint32_t> rows = index->query(rq.query);
     if (rows.empty())
         return;

@@ -14,7 +14,6 @@
 
 namespace fa {
 
-class FilterResolver;
 class MarkerModel;
 class ViewState;
 
@@ -32,7 +31,6 @@ public:
 
     QAbstractItemModel* markers() const;
     MarkerModel* markerModel() const { return m_markers; }
-    FilterResolver* resolver() const { return m_resolver; }
     QColor selectionColor() const;
     double precisionZoom() const;
     double minimumZoom() const { return 3.0; }
@@ -77,8 +75,7 @@ private:
     void requestView(double lat, double lon, double zoom);
 
     ViewState* m_state;
-    FilterResolver* m_resolver; // child
-    MarkerModel* m_markers;     // child
+    MarkerModel* m_markers; // child
 };
 
 } // namespace fa

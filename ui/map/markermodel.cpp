@@ -38,8 +38,8 @@ double cellFor(double w, double h, double base, int maxCells)
 
 } // namespace
 
-MarkerModel::MarkerModel(ViewState* state, FilterResolver* resolver, QObject* parent)
-    : QAbstractListModel(parent), m_state(state), m_resolver(resolver)
+MarkerModel::MarkerModel(ViewState* state, QObject* parent)
+    : QAbstractListModel(parent), m_state(state)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MarkerModel::refreshNow);
@@ -48,7 +48,10 @@ MarkerModel::MarkerModel(ViewState* state, FilterResolver* resolver, QObject* pa
     connect(state->navigator(), &TimeNavigator::windowChanged, this,
             [this] { schedule(Change::Query); });
     connect(state, &ViewState::dataReset, this, [this] { schedule(Change::Query); });
+    // An edit moves index rows and may change any cluster in view: the rows are recomputed
+    // (bounded by the viewport), and applyRows() touches only the markers that differ.
     connect(state, &ViewState::eventsChanged, this, [this] { schedule(Change::Query); });
+    connect(state, &ViewState::eventsReloaded, this, [this] { schedule(Change::Query); });
     // Selection only changes which marker stands out (and maybe one extra row).
     connect(state, &ViewState::selectionChanged, this, [this] { schedule(Change::Viewport); });
 }
@@ -166,7 +169,7 @@ void MarkerModel::refreshNow()
     m_timer.stop();
     const EventIndex* index = m_state->index();
     if (m_queryDirty) {
-        m_query = m_resolver->current();
+        m_query = m_state->resolver()->current();
         m_matching = index ? index->count(m_query.query) : 0;
         m_queryDirty = false;
     }

@@ -53,7 +53,7 @@ public:
         bool operator==(const Marker&) const = default;
     };
 
-    MarkerModel(ViewState* state, FilterResolver* resolver, QObject* parent = nullptr);
+    explicit MarkerModel(ViewState* state, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -95,7 +95,6 @@ private:
     void markSelection(std::vector<Marker>& rows);
 
     ViewState* m_state;
-    FilterResolver* m_resolver;
     MercatorView m_view;
     bool m_hasView = false;
     double m_cellPx = Symbology::kClusterCellPx;

@@ -94,7 +94,7 @@ DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
     connect(m_copy, &QPushButton::clicked, this, &DetailsPanel::copyCoordinates);
     connect(m_zoom, &QPushButton::clicked, this, [this] {
         if (m_event)
-            emit m_state->zoomToEventRequested(m_event->id);
+            m_state->requestZoomToEvent(m_event->id);
     });
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (m_event)
@@ -106,7 +106,11 @@ DetailsPanel::DetailsPanel(ViewState* state, QWidget* parent)
     });
 
     connect(state, &ViewState::selectionChanged, this, &DetailsPanel::reload);
-    connect(state, &ViewState::eventsChanged, this, &DetailsPanel::reload);
+    connect(state, &ViewState::eventsChanged, this, [this](const QList<QUuid>& ids) {
+        if (ids.contains(m_state->selectedEvent()))
+            reload(); // only an edit of the event shown changes what is shown
+    });
+    connect(state, &ViewState::eventsReloaded, this, &DetailsPanel::reload);
     connect(state, &ViewState::dataReset, this, &DetailsPanel::reload);
     connect(state, &ViewState::displayZoneChanged, this, &DetailsPanel::followZone);
     reload();

@@ -10,9 +10,15 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
+#include <ranges>
+#include <utility>
 
 namespace fa {
 namespace {
+
+/// A shown row whose event left the index (between an edit and the table's update).
+constexpr std::uint32_t kGone = std::numeric_limits<std::uint32_t>::max();
 
 /// Type-ahead: every plain word becomes a prefix query ("dron att" finds "drone attack").
 QString prefixQuery(const QString& text)
@@ -37,17 +43,12 @@ int compareKeys(const QVariant& a, const QVariant& b)
 } // namespace
 
 EventTableModel::EventTableModel(ViewState* state, QObject* parent)
-    : QAbstractTableModel(parent), m_state(state), m_resolver(new FilterResolver(state, this))
+    : QAbstractTableModel(parent), m_state(state)
 {
-    // The resolver was connected first, so its cache is invalid before refresh() runs.
-    auto dataChanged = [this] {
-        m_cache.clear();
-        m_sortKeys.clear();
-        m_sortKeysColumn = -1;
-        refresh();
-    };
-    connect(state, &ViewState::dataReset, this, dataChanged);
-    connect(state, &ViewState::eventsChanged, this, dataChanged);
+    connect(state, &ViewState::dataReset, this, &EventTableModel::dropCachedEvents);
+    connect(state, &ViewState::eventsReloaded, this, &EventTableModel::dropCachedEvents);
+    connect(state, &ViewState::eventsAboutToChange, this, &EventTableModel::onEventsAboutToChange);
+    connect(state, &ViewState::eventsChanged, this, &EventTableModel::onEventsChanged);
     connect(state, &ViewState::filterChanged, this, &EventTableModel::refresh);
     connect(state->navigator(), &TimeNavigator::windowChanged, this, &EventTableModel::refresh);
     connect(state->navigator(), &TimeNavigator::modeChanged, this, &EventTableModel::refresh);
@@ -87,38 +88,148 @@ void EventTableModel::setNotice(const QString& n)
     emit noticeChanged(n);
 }
 
-void EventTableModel::refresh()
+void EventTableModel::dropCachedEvents()
 {
-    beginResetModel();
-    m_rows.clear();
-    QString notice;
+    m_cache.clear();
+    m_sortKeys.clear();
+    m_sortKeysColumn = -1;
+    refresh();
+}
+
+std::vector<std::uint32_t> EventTableModel::computeRows(QString* notice)
+{
+    std::vector<std::uint32_t> rows;
     const EventIndex* index = m_state->index();
-    if (index) {
-        const ResolvedQuery rq = m_resolver->current();
-        if (!rq.ok())
-            notice = rq.error;
-        m_rows = index->query(rq.query);
-        const QString text = m_text.trimmed();
-        if (!text.isEmpty() && !m_state->store()) {
-            m_rows.clear();
-        } else if (!text.isEmpty()) {
-            auto allow = m_state->store()->fullTextRowids(prefixQuery(text));
-            if (!allow) {
-                notice = tr("Text filter: %1").arg(allow.error().message);
-                m_rows.clear();
-            } else {
-                std::vector<qint64> ids = std::move(allow.value());
-                std::sort(ids.begin(), ids.end());
-                std::erase_if(m_rows, [&](std::uint32_t r) {
-                    return !std::binary_search(ids.begin(), ids.end(), index->rowidAt(r));
-                });
-            }
+    if (!index)
+        return rows;
+    const ResolvedQuery rq = m_state->resolver()->current();
+    if (!rq.ok())
+        *notice = rq.error;
+    rows = index->query(rq.query);
+    const QString text = m_text.trimmed();
+    if (!text.isEmpty() && !m_state->store()) {
+        rows.clear();
+    } else if (!text.isEmpty()) {
+        auto allow = m_state->store()->fullTextRowids(prefixQuery(text));
+        if (!allow) {
+            *notice = tr("Text filter: %1").arg(allow.error().message);
+            rows.clear();
+        } else {
+            std::vector<qint64> ids = std::move(allow.value());
+            std::sort(ids.begin(), ids.end());
+            std::erase_if(rows, [&](std::uint32_t r) {
+                return !std::binary_search(ids.begin(), ids.end(), index->rowidAt(r));
+            });
         }
     }
-    setNotice(notice);
-    applySort();
+    sortRows(rows, notice);
+    return rows;
+}
+
+void EventTableModel::refresh()
+{
+    m_changing.clear();
+    QString notice;
+    std::vector<std::uint32_t> rows = computeRows(&notice);
+    beginResetModel();
+    m_rows = std::move(rows);
     endResetModel();
+    setNotice(notice);
     emit rowsRefreshed();
+}
+
+void EventTableModel::onEventsAboutToChange(const QList<QUuid>& ids)
+{
+    m_changing.clear();
+    const EventIndex* index = m_state->index();
+    for (const QUuid& id : ids)
+        m_changing.append({id, rowOf(id), index ? index->rowOf(id) : std::nullopt});
+}
+
+void EventTableModel::onEventsChanged(const QList<QUuid>& ids)
+{
+    // Only the changed events' cached values are stale.
+    const bool keysInUse = m_sortKeysColumn == m_sortColumn && m_sortColumn != Date;
+    for (const QUuid& id : ids) {
+        m_cache.remove(id);
+        m_sortKeys.remove(id);
+        if (keysInUse && m_state->store()) {
+            if (auto e = m_state->store()->get(id))
+                m_sortKeys.insert(id, sortKey(e.value()));
+        }
+    }
+    const QList<Change> changing = std::exchange(m_changing, {});
+    const bool one = ids.size() == 1 && changing.size() == 1 && changing.front().id == ids[0] &&
+                     m_state->index();
+    if (one)
+        renumberRows(changing.front());
+    const int sortedBefore = m_sortedBy;
+    QString notice;
+    std::vector<std::uint32_t> rows = computeRows(&notice);
+    if (!one || m_sortedBy != sortedBefore || !patchRows(rows, changing.front())) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    setNotice(notice);
+    emit rowsRefreshed();
+}
+
+void EventTableModel::renumberRows(const Change& c)
+{
+    // Index rows are positions in start order: taking one event out moves the rows after it
+    // up by one, putting it back moves the rows from its new place down by one.
+    const std::optional<std::uint32_t> now = m_state->index()->rowOf(c.id);
+    for (std::uint32_t& r : m_rows) {
+        if (c.indexRow && r == *c.indexRow) {
+            r = now ? *now : kGone;
+            continue;
+        }
+        if (c.indexRow && r > *c.indexRow)
+            --r;
+        if (now && r >= *now)
+            ++r;
+    }
+}
+
+bool EventTableModel::patchRows(std::vector<std::uint32_t>& rows, const Change& c)
+{
+    int newPos = -1;
+    if (const auto indexRow = m_state->index()->rowOf(c.id)) {
+        const auto it = std::find(rows.begin(), rows.end(), *indexRow);
+        if (it != rows.end())
+            newPos = int(it - rows.begin());
+    }
+    // Every other event must keep its place (see the header); if not, the caller resets.
+    auto others = [](const std::vector<std::uint32_t>& v, int skip) {
+        return std::views::iota(std::size_t(0), v.size()) |
+               std::views::filter([skip](std::size_t i) { return int(i) != skip; }) |
+               std::views::transform([&v](std::size_t i) { return v[i]; });
+    };
+    if (!std::ranges::equal(others(m_rows, c.shownAt), others(rows, newPos)))
+        return false;
+    const int oldPos = c.shownAt;
+    if (oldPos < 0 && newPos < 0) {
+        m_rows = std::move(rows); // not shown before or after
+    } else if (oldPos < 0) {
+        beginInsertRows({}, newPos, newPos);
+        m_rows = std::move(rows);
+        endInsertRows();
+    } else if (newPos < 0) {
+        beginRemoveRows({}, oldPos, oldPos);
+        m_rows = std::move(rows);
+        endRemoveRows();
+    } else {
+        if (newPos != oldPos) {
+            beginMoveRows({}, oldPos, oldPos, {}, newPos > oldPos ? newPos + 1 : newPos);
+            m_rows = std::move(rows);
+            endMoveRows();
+        } else {
+            m_rows = std::move(rows);
+        }
+        emit dataChanged(index(newPos, 0), index(newPos, ColumnCount - 1));
+    }
+    return true;
 }
 
 void EventTableModel::sort(int column, Qt::SortOrder order)
@@ -133,7 +244,9 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
         beforeIds.push_back(idAt(i.row()));
     m_sortColumn = column;
     m_sortOrder = order;
-    applySort();
+    QString notice = m_notice.startsWith(tr("Sorting")) ? QString() : m_notice;
+    sortRows(m_rows, &notice);
+    setNotice(notice);
     QModelIndexList after;
     for (std::size_t k = 0; k < beforeIds.size(); ++k) {
         const int r = rowOf(beforeIds[k]);
@@ -143,21 +256,20 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void EventTableModel::applySort()
+void EventTableModel::sortRows(std::vector<std::uint32_t>& rows, QString* notice)
 {
     const EventIndex* idx = m_state->index();
-    if (!idx || m_rows.empty())
+    if (!idx || rows.empty())
         return;
     auto byDate = [idx](std::uint32_t a, std::uint32_t b) {
         const qint64 sa = idx->startAt(a), sb = idx->startAt(b);
         return sa != sb ? sa < sb : a < b;
     };
     int column = m_sortColumn;
-    QString notice = m_notice.startsWith(tr("Sorting")) ? QString() : m_notice;
-    if (column != Date && !loadSortKeys()) {
-        notice = tr("Sorting by %1 needs at most %L2 rows; narrow the filter. Sorted by date.")
-                     .arg(headerData(column, Qt::Horizontal).toString().toLower())
-                     .arg(kMaxStoreSortRows);
+    if (column != Date && !loadSortKeys(rows)) {
+        *notice = tr("Sorting by %1 needs at most %L2 rows; narrow the filter. Sorted by date.")
+                      .arg(headerData(column, Qt::Horizontal).toString().toLower())
+                      .arg(kMaxStoreSortRows);
         column = Date;
     }
     if (column == Date) {
@@ -165,15 +277,15 @@ void EventTableModel::applySort()
         // a million rows would take tens of milliseconds).
         auto later = [&byDate](std::uint32_t a, std::uint32_t b) { return byDate(b, a); };
         const bool desc = m_sortOrder == Qt::DescendingOrder;
-        const bool ascending = std::is_sorted(m_rows.begin(), m_rows.end(), byDate);
-        const bool descending = !ascending && std::is_sorted(m_rows.begin(), m_rows.end(), later);
+        const bool ascending = std::is_sorted(rows.begin(), rows.end(), byDate);
+        const bool descending = !ascending && std::is_sorted(rows.begin(), rows.end(), later);
         if (!ascending && !descending)
-            std::sort(m_rows.begin(), m_rows.end(), byDate);
+            std::sort(rows.begin(), rows.end(), byDate);
         if (desc != descending)
-            std::reverse(m_rows.begin(), m_rows.end());
+            std::reverse(rows.begin(), rows.end());
     } else {
         const bool desc = m_sortOrder == Qt::DescendingOrder;
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+        std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
             const QVariant ka = m_sortKeys.value(idx->idAt(a));
             const QVariant kb = m_sortKeys.value(idx->idAt(b));
             int c = compareKeys(ka, kb);
@@ -182,7 +294,7 @@ void EventTableModel::applySort()
             return c != 0 ? c < 0 : byDate(a, b);
         });
     }
-    setNotice(notice);
+    m_sortedBy = column;
 }
 
 QVariant EventTableModel::sortKey(const Event& e) const
@@ -207,7 +319,7 @@ QVariant EventTableModel::sortKey(const Event& e) const
     }
 }
 
-bool EventTableModel::loadSortKeys()
+bool EventTableModel::loadSortKeys(const std::vector<std::uint32_t>& rows)
 {
     const EventIndex* idx = m_state->index();
     EventStore* store = m_state->store();
@@ -215,7 +327,7 @@ bool EventTableModel::loadSortKeys()
         return false;
     if (m_sortKeysColumn == m_sortColumn) {
         bool complete = true;
-        for (std::uint32_t r : m_rows) {
+        for (std::uint32_t r : rows) {
             if (!m_sortKeys.contains(idx->idAt(r))) {
                 complete = false;
                 break;
@@ -224,11 +336,11 @@ bool EventTableModel::loadSortKeys()
         if (complete)
             return true;
     }
-    if (m_rows.size() > std::size_t(kMaxStoreSortRows))
+    if (rows.size() > std::size_t(kMaxStoreSortRows))
         return false;
     // One query over the rows' time span, narrowed by what the store can filter on itself.
     qint64 first = std::numeric_limits<qint64>::max(), last = std::numeric_limits<qint64>::min();
-    for (std::uint32_t r : m_rows) {
+    for (std::uint32_t r : rows) {
         first = std::min(first, idx->startAt(r));
         last = std::max(last, idx->startAt(r));
     }
@@ -250,9 +362,11 @@ bool EventTableModel::loadSortKeys()
 
 QUuid EventTableModel::idAt(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_rows.size() || !m_state->index())
+    const EventIndex* idx = m_state->index();
+    if (row < 0 || std::size_t(row) >= m_rows.size() || !idx ||
+        m_rows[std::size_t(row)] >= idx->size())
         return {};
-    return m_state->index()->idAt(m_rows[std::size_t(row)]);
+    return idx->idAt(m_rows[std::size_t(row)]);
 }
 
 int EventTableModel::rowOf(const QUuid& id) const

@@ -68,6 +68,10 @@ EventTableView::EventTableView(ViewState* state, QWidget* parent)
                     return;
                 m_state->setSelectedEvent(m_model->idAt(current.row()));
             });
+    // An edit that removes the current row moves the table's current index to a neighbour:
+    // the model's doing, not the user's choice. Until the model has its new rows
+    // (rowsRefreshed, which ends in selectFromState), the selection follows the state only.
+    connect(state, &ViewState::eventsAboutToChange, this, [this] { m_syncing = true; });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         const QUuid id = m_model->idAt(i.row());
         if (!id.isNull())

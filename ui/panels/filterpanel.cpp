@@ -59,8 +59,7 @@ QListWidget* checkList(QWidget* parent, const QString& name, int rows)
 } // namespace
 
 FilterPanel::FilterPanel(ViewState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_resolver(new FilterResolver(state, this)),
-      m_countTimer(new QTimer(this)), m_textDelay(new QTimer(this))
+    : QWidget(parent), m_state(state), m_countTimer(new QTimer(this)), m_textDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("filterPanel"));
     auto* outer = new QVBoxLayout(this);
@@ -174,7 +173,10 @@ FilterPanel::FilterPanel(ViewState* state, QWidget* parent)
         scheduleCounts();
     });
     connect(state, &ViewState::dataReset, this, &FilterPanel::reloadChoices);
+    // An edit may bring a new type, country or actor: the lists are read again (a few
+    // DISTINCT queries), and the counts with them.
     connect(state, &ViewState::eventsChanged, this, &FilterPanel::reloadChoices);
+    connect(state, &ViewState::eventsReloaded, this, &FilterPanel::reloadChoices);
     TimeNavigator* nav = state->navigator();
     connect(nav, &TimeNavigator::windowChanged, this, [this] {
         updateSummary();
@@ -321,10 +323,10 @@ void FilterPanel::updateCounts()
     int families[kFamilyCount] = {0, 0, 0};
     std::vector<int> types(std::size_t(index ? index->typeCount() : 0), 0);
     if (index) {
-        const ResolvedQuery byFamily = m_resolver->resolve(noFamilies, from, to);
+        const ResolvedQuery byFamily = m_state->resolver()->resolve(noFamilies, from, to);
         for (std::uint32_t r : index->query(byFamily.query))
             ++families[int(index->familyAt(r))];
-        const ResolvedQuery byType = m_resolver->resolve(noTypes, from, to);
+        const ResolvedQuery byType = m_state->resolver()->resolve(noTypes, from, to);
         for (std::uint32_t r : index->query(byType.query)) {
             const int code = index->typeCodeAt(r);
             if (code >= 0 && std::size_t(code) < types.size())

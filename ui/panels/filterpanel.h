@@ -20,7 +20,6 @@ class QTimer;
 
 namespace fa {
 
-class FilterResolver;
 class ViewState;
 
 class FilterPanel : public QWidget {
@@ -57,7 +56,6 @@ private:
     void filterActorList(const QString& text);
 
     ViewState* m_state;
-    FilterResolver* m_resolver;
     bool m_syncing = false;
     QTimer* m_countTimer;
     QTimer* m_textDelay;

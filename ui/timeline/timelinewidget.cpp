@@ -34,8 +34,7 @@ QString richText(const QString& plain)
 
 } // namespace
 
-TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_resolver(new FilterResolver(state, this))
+TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent) : QWidget(parent), m_state(state)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -45,12 +44,13 @@ TimelineWidget::TimelineWidget(ViewState* state, QWidget* parent)
     TimeNavigator* nav = m_state->navigator();
     connect(m_state, &ViewState::dataReset, this, &TimelineWidget::onDataReset);
     connect(m_state, &ViewState::filterChanged, this, &TimelineWidget::rebuildLanes);
-    connect(m_state, &ViewState::eventsChanged, this, [this] {
-        m_resolver->invalidate();
+    // Any edit may add a type or a country and moves index rows: the lanes are rebuilt.
+    auto eventsChanged = [this] {
         m_countries.reset();
-        updateExtentFromIndex();
         rebuildLanes();
-    });
+    };
+    connect(m_state, &ViewState::eventsChanged, this, eventsChanged);
+    connect(m_state, &ViewState::eventsReloaded, this, eventsChanged);
     connect(m_state, &ViewState::selectionChanged, this, [this](const QUuid& id) {
         ensureEventVisible(id);
         update();
@@ -70,34 +70,15 @@ void TimelineWidget::onDataReset()
 {
     m_painter.setIndex(m_state->index());
     m_countries.reset();
-    updateExtentFromIndex();
     rebuildLanes();
-    fitAll();
-}
-
-void TimelineWidget::updateExtentFromIndex()
-{
-    const EventIndex* index = m_state->index();
-    if (!index || index->size() == 0)
-        return;
-    // The extent runs from the first start to the last end of any coverage (spans included).
-    const auto n = std::uint32_t(index->size());
-    qint64 first = index->startAt(0);
-    qint64 last = index->coverage(n - 1).second;
-    for (std::uint32_t r = 0; r < n; ++r)
-        last = std::max(last, index->coverage(r).second);
-    TimeNavigator* nav = m_state->navigator();
-    const bool windowWasDefault = nav->windowFrom() == 0 && nav->windowTo() == 1;
-    nav->setExtent(first, last);
-    if (windowWasDefault)
-        nav->resetWindow();
+    fitAll(); // the extent is the new data's already (IndexUpdater::attach runs first)
 }
 
 void TimelineWidget::rebuildLanes()
 {
     const EventIndex* index = m_state->index();
-    m_base = m_resolver->resolve(m_state->filter(), std::numeric_limits<qint64>::min(),
-                                 std::numeric_limits<qint64>::max());
+    m_base = m_state->resolver()->resolve(m_state->filter(), std::numeric_limits<qint64>::min(),
+                                          std::numeric_limits<qint64>::max());
     if (!index) {
         m_painter.setLanes({});
         update();

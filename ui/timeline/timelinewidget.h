@@ -70,7 +70,6 @@ private:
     enum class Drag { None, PendingClick, Pan, Brush, MoveWindow, ResizeFrom, ResizeTo };
     void onDataReset();
     void rebuildLanes();
-    void updateExtentFromIndex();
     void followWindow();
     void showHover(const QPointF& pos, const QPoint& globalPos);
     /// Which window edge (if any) is under pos, in the lanes or the overview.
@@ -78,7 +77,6 @@ private:
     QString tooltipFor(const TimelinePainter::Hit& hit) const;
 
     ViewState* m_state;
-    FilterResolver* m_resolver;
     TimelinePainter m_painter;
     ResolvedQuery m_base; ///< keeps the lanes' allow-list alive
     /// Lanes by country: each country's rowids, asked of the store once per data change.

@@ -215,8 +215,7 @@ TEST(Briefing, MapClustersAsTheScreenDoesWithTheSameCellSize)
     state.setData(nullptr, &index);
     state.navigator()->setExtent(fx.scene.windowFrom, fx.scene.windowTo);
     state.navigator()->resetWindow();
-    FilterResolver resolver(&state);
-    MarkerModel model(&state, &resolver);
+    MarkerModel model(&state);
     model.setViewport(view);
     model.refreshNow();
     ASSERT_EQ(model.cellPx(), Symbology::kClusterCellPx); // not enlarged for this view

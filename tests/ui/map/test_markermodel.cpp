@@ -1,10 +1,12 @@
 // MarkerModel without a screen: rows come from the index's clustering for the viewport, stay
 // bounded at any dataset size, follow the filter, window and selection, and keep unchanged
-// markers in their rows across a pan.
+// markers in their rows across a pan or an edit.
+#include "editcommands.h"
 #include "eventindex.h"
 #include "eventstore.h"
 #include "filterresolver.h"
 #include "markermodel.h"
+#include "panelfixture.h"
 #include "symbology.h"
 #include "timenavigator.h"
 #include "viewstate.h"
@@ -44,7 +46,7 @@ constexpr qint64 k2022 = 1640995200; // 2022-01-01 UTC
 
 struct Fixture {
     explicit Fixture(const std::vector<IndexSourceRow>& rows)
-        : index(EventIndex::fromRows(rows)), resolver(&state), model(&state, &resolver),
+        : index(EventIndex::fromRows(rows)), model(&state),
           tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal)
     {
         state.setData(nullptr, &index);
@@ -64,7 +66,6 @@ struct Fixture {
     }
     ViewState state;
     EventIndex index;
-    FilterResolver resolver;
     MarkerModel model;
     QAbstractItemModelTester tester;
 };
@@ -440,4 +441,51 @@ TEST(MarkerModel, StackingOrdersAreDistinctLayeredAndFollowTheMarkerNotItsRow)
         EXPECT_EQ(fx.model.stackingOrder(r), it->second);
     }
     EXPECT_GT(kept, 5);
+}
+
+TEST(MarkerModel, AnEditTouchesOnlyTheMarkerItChanges)
+{
+    test::PanelFixture fx;
+    const double lats[3] = {37.49, 38.56, 36.73}, lons[3] = {71.55, 68.77, 68.86};
+    QUuid ids[3];
+    for (int i = 0; i < 3; ++i) {
+        Event e = test::makeEvent(QStringLiteral("Event %1").arg(i), QDate(2022 + i, 5, 1));
+        e.latitude = lats[i];
+        e.longitude = lons[i];
+        e.coordPrecision = CoordPrecision::Settlement;
+        ids[i] = fx.add(e);
+    }
+    fx.open();
+    MarkerModel model(&fx.state);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    MercatorView v;
+    v.centerLat = 37.5;
+    v.centerLon = 70.0;
+    v.zoom = 7;
+    v.width = 1200;
+    v.height = 800;
+    model.setViewport(v);
+    model.refreshNow();
+    ASSERT_EQ(model.rowCount(), 3);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    auto edit = [&](const QUuid& id, auto change) {
+        const Event before = fx.store->get(id).value();
+        Event after = before;
+        change(after);
+        ASSERT_TRUE(pushEventCommand(&fx.state,
+                                     std::make_unique<EditEventCommand>(&fx.state, before, after))
+                        .ok());
+        EXPECT_TRUE(model.isRefreshPending());
+        model.refreshNow();
+    };
+
+    edit(ids[1], [](Event& e) { e.title = QStringLiteral("Renamed"); }); // not drawn on the map
+    EXPECT_EQ(changed.size() + inserted.size() + removed.size(), 0);
+    edit(ids[1], [](Event& e) { e.latitude = 38.0; }); // one marker moves
+    EXPECT_EQ(changed.size() + inserted.size() + removed.size(), 1);
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_EQ(model.rowCount(), 3);
 }

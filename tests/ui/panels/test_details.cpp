@@ -1,4 +1,5 @@
 #include "detailspanel.h"
+#include "editcommands.h"
 #include "eventtext.h"
 #include "panelfixture.h"
 
@@ -180,4 +181,28 @@ TEST(Details, FollowsSelectionButtonsAndCopy)
     EXPECT_EQ(zoom[0][0].toUuid(), b);
     panel.findChild<QPushButton*>(QStringLiteral("copyCoordinates"))->click();
     EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("37.240000, 69.100000"));
+}
+
+TEST(Details, OnlyAnEditOfTheEventShownRedrawsThePanel)
+{
+    test::PanelFixture fx;
+    const QUuid shown = fx.add(makeEvent(QStringLiteral("Shown"), QDate(2024, 1, 1)));
+    const QUuid other = fx.add(makeEvent(QStringLiteral("Other"), QDate(2024, 2, 1)));
+    fx.open();
+    DetailsPanel panel(&fx.state);
+    fx.state.setSelectedEvent(shown);
+    QSignalSpy redrawn(panel.browser(), &QTextBrowser::textChanged);
+    auto retitle = [&](const QUuid& id, const QString& title) {
+        const Event before = fx.store->get(id).value();
+        Event after = before;
+        after.title = title;
+        ASSERT_TRUE(pushEventCommand(&fx.state,
+                                     std::make_unique<EditEventCommand>(&fx.state, before, after))
+                        .ok());
+    };
+    retitle(other, QStringLiteral("Other, renamed"));
+    EXPECT_EQ(redrawn.size(), 0);
+    retitle(shown, QStringLiteral("Shown, renamed"));
+    EXPECT_GT(redrawn.size(), 0);
+    EXPECT_TRUE(panel.plainText().contains(QStringLiteral("Shown, renamed")));
 }

@@ -1,3 +1,4 @@
+#include "editcommands.h"
 #include "eventtablemodel.h"
 #include "eventtableview.h"
 #include "panelfixture.h"
@@ -9,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace fa;
 using fa::test::makeEvent;
@@ -131,4 +133,90 @@ TEST_F(TableTest, SelectionSyncsBothWaysAndDoubleClickAsksForTheEditor)
     QTest::mouseDClick(view.table()->viewport(), Qt::LeftButton, {}, r.center());
     ASSERT_EQ(edit.size(), 1);
     EXPECT_EQ(edit[0][0].toUuid(), idb);
+}
+
+TEST_F(TableTest, AnEditChangesOnlyItsOwnRow)
+{
+    EventTableModel model(&fx.state);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    // Rows in date order: c (2021), a (2022), b (2025). A persistent index on c must survive.
+    const QPersistentModelIndex onC = model.index(0, EventTableModel::Title);
+    ASSERT_EQ(model.idAt(onC.row()), idc);
+    auto edit = [&](const QUuid& id, auto change) {
+        const Event before = fx.store->get(id).value();
+        Event after = before;
+        change(after);
+        ASSERT_TRUE(pushEventCommand(&fx.state,
+                                     std::make_unique<EditEventCommand>(&fx.state, before, after))
+                        .ok());
+    };
+
+    // A new title: that row's cells change, nothing else.
+    edit(ida, [](Event& e) { e.title = QStringLiteral("Bravo clash, revised"); });
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    EXPECT_EQ(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+    EXPECT_EQ(model.data(model.index(1, EventTableModel::Title)).toString(),
+              QStringLiteral("Bravo clash, revised"));
+
+    // A later date: the row moves to the end.
+    edit(ida,
+         [](Event& e) { e.start = QDateTime(QDate(2026, 1, 5), QTime(0, 0), QTimeZone::UTC); });
+    ASSERT_EQ(moved.size(), 1);
+    EXPECT_EQ(column(model, EventTableModel::Date),
+              (QStringList{"2021-07-01", "2025-11-26", "2026-01-05"}));
+
+    // An added event is one inserted row; a deleted one, one removed row.
+    auto add = std::make_unique<AddEventCommand>(
+        &fx.state, makeEvent(QStringLiteral("Delta patrol"), QDate(2023, 2, 2)));
+    const QUuid idd = add->eventId();
+    ASSERT_TRUE(pushEventCommand(&fx.state, std::move(add)).ok());
+    ASSERT_EQ(inserted.size(), 1);
+    EXPECT_EQ(inserted.at(0).at(1).toInt(), 1);
+    EXPECT_EQ(model.idAt(1), idd);
+    ASSERT_TRUE(pushEventCommand(&fx.state, std::make_unique<DeleteEventCommand>(
+                                                &fx.state, fx.store->get(idb).value()))
+                    .ok());
+    ASSERT_EQ(removed.size(), 1);
+    EXPECT_EQ(removed.at(0).at(1).toInt(), 2);
+
+    // Sorted by a column the store holds: a title edit moves the row to its new place.
+    model.sort(EventTableModel::Title, Qt::AscendingOrder);
+    EXPECT_EQ(column(model, EventTableModel::Title),
+              (QStringList{"Bravo clash, revised", "Charlie visit", "Delta patrol"}));
+    edit(ida, [](Event& e) { e.title = QStringLiteral("Echo clash"); });
+    EXPECT_EQ(moved.size(), 2);
+    EXPECT_EQ(column(model, EventTableModel::Title),
+              (QStringList{"Charlie visit", "Delta patrol", "Echo clash"}));
+
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_TRUE(onC.isValid());
+    EXPECT_EQ(model.idAt(onC.row()), idc);
+}
+
+TEST_F(TableTest, DeletingTheSelectedEventSelectsNoOtherOne)
+{
+    EventTableView view(&fx.state);
+    view.resize(900, 300);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    fx.state.setSelectedEvent(ida);
+    ASSERT_EQ(view.model()->idAt(view.table()->selectionModel()->currentIndex().row()), ida);
+    QSignalSpy selected(&fx.state, &ViewState::selectionChanged);
+    ASSERT_TRUE(pushEventCommand(&fx.state, std::make_unique<DeleteEventCommand>(
+                                                &fx.state, fx.store->get(ida).value()))
+                    .ok());
+    EXPECT_EQ(view.model()->rowCount(), 2);
+    EXPECT_TRUE(fx.state.selectedEvent().isNull());
+    ASSERT_EQ(selected.size(), 1); // only the deletion's own "nothing selected"
+    EXPECT_FALSE(view.table()->selectionModel()->hasSelection());
+    // Undo brings it back, selected again.
+    fx.state.undoStack()->undo();
+    EXPECT_EQ(fx.state.selectedEvent(), ida);
+    EXPECT_EQ(view.model()->idAt(view.table()->selectionModel()->currentIndex().row()), ida);
 }
