@@ -6,22 +6,10 @@
 #include "timenavigator.h"
 #include "viewstate.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace fa {
 namespace {
-
-/// Type-ahead: every plain word becomes a prefix query ("dron att" finds "drone attack").
-QString prefixQuery(const QString& text)
-{
-    static const QRegularExpression word(QStringLiteral("^\\w+$"));
-    QStringList out;
-    for (const QString& w : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        out << (word.match(w).hasMatch() ? w + QLatin1Char('*') : w);
-    return out.join(QLatin1Char(' '));
-}
 
 int compareKeys(const QVariant& a, const QVariant& b)
 {
@@ -104,7 +92,7 @@ void EventTableModel::refresh()
         if (!text.isEmpty() && !m_state->store()) {
             m_rows.clear();
         } else if (!text.isEmpty()) {
-            auto allow = m_state->store()->fullTextRowids(prefixQuery(text));
+            auto allow = m_state->store()->fullTextRowids(text);
             if (!allow) {
                 notice = tr("Text filter: %1").arg(allow.error().message);
                 m_rows.clear();
