@@ -1,8 +1,8 @@
 // frontier-atlas import / export-data: the analysts' files in and out, without a display.
 #include "commands.h"
+#include "dateformats.h"
 #include "eventstore.h"
 #include "exporters.h"
-#include "importhelpers.h"
 #include "importrunner.h"
 
 #include <QCommandLineParser>

@@ -1,7 +1,9 @@
 #include "kmlimporter.h"
 
+#include "dateformats.h"
+#include "fieldvalues.h"
 #include "geojsonimporter.h"
-#include "importhelpers.h"
+#include "sourceid.h"
 
 #include <QBuffer>
 #include <QIODevice>

@@ -1,7 +1,7 @@
 #include "importdialog.h"
 
+#include "dateformats.h"
 #include "eventstore.h"
-#include "importhelpers.h"
 #include "viewstate.h"
 
 #include <QButtonGroup>

@@ -1,5 +1,6 @@
 #include "eventtablemodel.h"
 
+#include "countries.h"
 #include "eventindex.h"
 #include "eventstore.h"
 #include "filterresolver.h"
@@ -311,7 +312,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return parts.mid(0, 2).join(QStringLiteral(", "));
     }
     case Country:
-        return role == Qt::ToolTipRole ? eventtext::countryName(e->country) : e->country;
+        return role == Qt::ToolTipRole ? countryName(e->country) : e->country;
     case Killed:
         return eventtext::casualtyText(e->killed);
     case Injured:
