@@ -9,8 +9,8 @@ QString searchQuery(const QString& userText)
     // Every term becomes an FTS5 string ("..." with quotes doubled), so no user text can be
     // read as FTS5 syntax. A word is searched as a prefix (FTS5's `"word" *`): search boxes
     // filter as the user types, and typing the start of a word should already find it. A
-    // quoted phrase stays exact. Terms without a letter or digit are dropped (the tokenizer
-    // would ignore them anyway, and an empty phrase is an FTS5 error).
+    // quoted phrase stays exact once its closing quote is typed. Terms without a letter or digit
+    // are dropped (the tokenizer would ignore them anyway, and an empty phrase is an FTS5 error).
     auto hasWordChar = [](const QString& s) {
         for (QChar c : s)
             if (c.isLetterOrNumber())
@@ -32,12 +32,14 @@ QString searchQuery(const QString& userText)
         }
         QString term;
         bool phrase = false;
+        bool prefix = true;
         if (userText[i] == QLatin1Char('"')) {
             const qsizetype close = userText.indexOf(QLatin1Char('"'), i + 1);
             const qsizetype stop = close < 0 ? n : close;
             term = userText.mid(i + 1, stop - i - 1);
             i = close < 0 ? n : close + 1;
             phrase = true;
+            prefix = close < 0; // still being typed: its last word is a prefix
         } else {
             qsizetype j = i;
             while (j < n && !userText[j].isSpace() && userText[j] != QLatin1Char('"'))
@@ -57,7 +59,7 @@ QString searchQuery(const QString& userText)
         if (!hasWordChar(term))
             continue;
         QString piece = quote(term);
-        if (!phrase)
+        if (prefix)
             piece += QStringLiteral(" *");
         if (pendingOr && !parts.isEmpty())
             parts.last() += QStringLiteral(" OR ") + piece;
@@ -65,11 +67,12 @@ QString searchQuery(const QString& userText)
             parts << piece;
         pendingOr = false;
     }
-    // "a OR b c": (a OR b) AND c, which is what a reader expects; parentheses make FTS5 agree.
+    // "a OR b c": (a OR b) AND c, which is what a reader expects; parentheses make FTS5 agree,
+    // and an explicit AND (FTS5 allows the implicit one only between phrases).
     for (QString& p : parts)
         if (p.contains(QLatin1String(" OR ")))
             p = QLatin1Char('(') + p + QLatin1Char(')');
-    return parts.join(QLatin1Char(' '));
+    return parts.join(QLatin1String(" AND "));
 }
 
 } // namespace fa

@@ -30,20 +30,21 @@ TEST_P(SearchQueryText, Translates)
 INSTANTIATE_TEST_SUITE_P(
     Rules, SearchQueryText,
     ::testing::Values(
-        QueryCase{"WordsAreAndedPrefixes", "drone strike", "\"drone\" * \"strike\" *"},
+        QueryCase{"WordsAreAndedPrefixes", "drone strike", "\"drone\" * AND \"strike\" *"},
         QueryCase{"TrailingStarIsTheSamePrefix", "panj*", "\"panj\" *"},
-        QueryCase{"QuotedPhraseIsExact", "  \"border post\"  panj", "\"border post\" \"panj\" *"},
-        QueryCase{"UnterminatedQuoteIsAPhrase", "\"foo", "\"foo\""},
-        QueryCase{"OrBindsTighterThanAnd", "a OR b c", "(\"a\" * OR \"b\" *) \"c\" *"},
+        QueryCase{"QuotedPhraseIsExact", "  \"border post\"  panj",
+                  "\"border post\" AND \"panj\" *"},
+        QueryCase{"UnterminatedPhraseEndsInAPrefix", "\"border po", "\"border po\" *"},
+        QueryCase{"OrBindsTighterThanAnd", "a OR b c", "(\"a\" * OR \"b\" *) AND \"c\" *"},
         QueryCase{"LeadingOrIsDropped", "OR alpha", "\"alpha\" *"},
         QueryCase{"TrailingOrIsDropped", "alpha OR", "\"alpha\" *"},
-        QueryCase{"AndIsImplied", "alpha AND bravo", "\"alpha\" * \"bravo\" *"},
+        QueryCase{"AndIsKeptAsTheDefault", "alpha AND bravo", "\"alpha\" * AND \"bravo\" *"},
         QueryCase{"PunctuationOnlyIsDropped", "AND ( - ** \"\"", ""},
-        QueryCase{"QuoteStartsAPhrase", "x\"y", "\"x\" * \"y\""},
+        QueryCase{"QuoteStartsAPhrase", "x\"y z\"", "\"x\" * AND \"y z\""},
         QueryCase{"ColumnFilterSyntaxIsText", "title:x", "\"title:x\" *"},
-        QueryCase{"EmptyPhraseIsDropped", "a\"\"b", "\"a\" * \"b\" *"},
-        QueryCase{"LowerCaseOrIsAWord", "alpha or", "\"alpha\" * \"or\" *"},
-        QueryCase{"NonLatinWords", "Хорог Panj", "\"Хорог\" * \"Panj\" *"},
+        QueryCase{"EmptyPhraseIsDropped", "a\"\"b", "\"a\" * AND \"b\" *"},
+        QueryCase{"LowerCaseOrIsAWord", "alpha or", "\"alpha\" * AND \"or\" *"},
+        QueryCase{"NonLatinWords", "Хорог Panj", "\"Хорог\" * AND \"Panj\" *"},
         QueryCase{"Empty", "", ""}),
     [](const ::testing::TestParamInfo<QueryCase>& info) { return std::string(info.param.name); });
 
@@ -89,7 +90,8 @@ TEST_F(SearchQueryFinds, AQuotedPhraseIsExact)
 {
     EXPECT_EQ(found("\"border post\""), 1u);
     EXPECT_EQ(found("\"post border\""), 0u);
-    EXPECT_EQ(found("\"dron\""), 0u); // a quoted word is whole
+    EXPECT_EQ(found("\"dron\""), 0u);    // a quoted word is whole
+    EXPECT_EQ(found("\"border po"), 1u); // no closing quote yet: still being typed
 }
 
 TEST_F(SearchQueryFinds, WordsAreAndedAndOrIsKept)
