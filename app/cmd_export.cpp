@@ -1,6 +1,7 @@
 // frontier-atlas export: a briefing PNG or PDF with no display (offscreen platform).
 #include "briefingrenderer.h"
 #include "briefingscene.h"
+#include "commanderrors.h"
 #include "commands.h"
 #include "eventindex.h"
 #include "eventstore.h"
@@ -15,6 +16,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <variant>
 
 namespace fa::app {
 namespace {
@@ -31,13 +33,6 @@ struct ExportRequest {
     EventFilter filter;
     BriefingSettings settings;
 };
-
-[[noreturn]] void fail(int code, const QString& message)
-{
-    std::fprintf(stderr, "frontier-atlas export: %s\n", qPrintable(message));
-    std::fflush(stderr);
-    std::exit(code);
-}
 
 // A date means the whole day (UTC): "--from 2025-11-01 --to 2025-11-30" includes the 30th.
 std::optional<qint64> parseDay(const QString& text, bool endOfDay)
@@ -56,8 +51,12 @@ std::optional<qint64> parseDay(const QString& text, bool endOfDay)
     return std::nullopt;
 }
 
-ExportRequest parse(const QStringList& args)
+constexpr const char* kCommand = "export";
+
+/// The request, or the exit code to return at once (0 after --help).
+std::variant<ExportRequest, int> parse(const QStringList& args)
 {
+    const CommandErrors errors(kCommand);
     QCommandLineParser p;
     p.setApplicationDescription(
         QStringLiteral("Export a briefing picture (PNG or PDF) without a display."));
@@ -94,26 +93,27 @@ ExportRequest parse(const QStringList& args)
          QStringLiteral("KEY=VALUE")},
     });
     if (!p.parse(args))
-        fail(2, p.errorText());
+        return errors.usage(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
         std::printf("%s", qPrintable(p.helpText()));
-        std::exit(0);
+        return 0;
     }
     if (!p.positionalArguments().isEmpty())
-        fail(2, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+        return errors.usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
 
     ExportRequest r;
     r.db = p.value(QStringLiteral("db"));
     r.out = p.value(QStringLiteral("out"));
     if (r.db.isEmpty())
-        fail(2, QStringLiteral("missing --db FILE"));
+        return errors.usage(QStringLiteral("missing --db FILE"));
     if (r.out.isEmpty())
-        fail(2, QStringLiteral("missing --out FILE.png or FILE.pdf"));
+        return errors.usage(QStringLiteral("missing --out FILE.png or FILE.pdf"));
     const QString suffix = QFileInfo(r.out).suffix().toLower();
     if (suffix == QLatin1String("pdf"))
         r.pdf = true;
     else if (suffix != QLatin1String("png"))
-        fail(2, QStringLiteral("--out must end in .png or .pdf, not '%1'").arg(r.out));
+        return errors.usage(QStringLiteral("--out must end in .png or .pdf, not '%1'").arg(r.out));
 
     if (p.isSet(QStringLiteral("size"))) {
         static const QRegularExpression re(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
@@ -121,8 +121,9 @@ ExportRequest parse(const QStringList& args)
         const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
         const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
         if (w < 200 || h < 200 || w > 16384 || h > 16384)
-            fail(2, QStringLiteral("bad --size '%1': use WxH between 200 and 16384 pixels")
-                        .arg(p.value(QStringLiteral("size"))));
+            return errors.usage(
+                QStringLiteral("bad --size '%1': use WxH between 200 and 16384 pixels")
+                    .arg(p.value(QStringLiteral("size"))));
         r.size = QSize(w, h);
     }
     if (p.isSet(QStringLiteral("page"))) {
@@ -134,33 +135,34 @@ ExportRequest parse(const QStringList& args)
         else if (name == QLatin1String("LETTER"))
             r.page = QPageSize(QPageSize::Letter);
         else
-            fail(2, QStringLiteral("bad --page '%1': use A4, A3 or Letter")
-                        .arg(p.value(QStringLiteral("page"))));
+            return errors.usage(QStringLiteral("bad --page '%1': use A4, A3 or Letter")
+                                    .arg(p.value(QStringLiteral("page"))));
     }
     if (p.isSet(QStringLiteral("dpi"))) {
         bool ok = false;
         r.dpi = p.value(QStringLiteral("dpi")).toInt(&ok);
         if (!ok || r.dpi < 72 || r.dpi > 1200)
-            fail(2, QStringLiteral("bad --dpi '%1': use 72 to 1200")
-                        .arg(p.value(QStringLiteral("dpi"))));
+            return errors.usage(QStringLiteral("bad --dpi '%1': use 72 to 1200")
+                                    .arg(p.value(QStringLiteral("dpi"))));
     }
     if (p.isSet(QStringLiteral("from"))) {
         r.from = parseDay(p.value(QStringLiteral("from")), false);
         if (!r.from)
-            fail(2, QStringLiteral("bad date for --from: '%1' (use YYYY-MM-DD)")
-                        .arg(p.value(QStringLiteral("from"))));
+            return errors.usage(QStringLiteral("bad date for --from: '%1' (use YYYY-MM-DD)")
+                                    .arg(p.value(QStringLiteral("from"))));
     }
     if (p.isSet(QStringLiteral("to"))) {
         r.to = parseDay(p.value(QStringLiteral("to")), true);
         if (!r.to)
-            fail(2, QStringLiteral("bad date for --to: '%1' (use YYYY-MM-DD)")
-                        .arg(p.value(QStringLiteral("to"))));
+            return errors.usage(QStringLiteral("bad date for --to: '%1' (use YYYY-MM-DD)")
+                                    .arg(p.value(QStringLiteral("to"))));
     }
     if (r.from && r.to && *r.to <= *r.from)
-        fail(2, QStringLiteral("inverted window: --to %1 is before --from %2")
-                    .arg(p.value(QStringLiteral("to")), p.value(QStringLiteral("from"))));
+        return errors.usage(
+            QStringLiteral("inverted window: --to %1 is before --from %2")
+                .arg(p.value(QStringLiteral("to")), p.value(QStringLiteral("from"))));
     if (p.isSet(QStringLiteral("bbox")) && p.isSet(QStringLiteral("fit")))
-        fail(2, QStringLiteral("use either --bbox or --fit, not both"));
+        return errors.usage(QStringLiteral("use either --bbox or --fit, not both"));
     if (p.isSet(QStringLiteral("bbox"))) {
         const QStringList parts = p.value(QStringLiteral("bbox")).split(QLatin1Char(','));
         double v[4] = {0, 0, 0, 0};
@@ -168,14 +170,15 @@ ExportRequest parse(const QStringList& args)
         for (int i = 0; allOk && i < 4; ++i)
             v[i] = parts[i].trimmed().toDouble(&allOk);
         if (!allOk)
-            fail(2, QStringLiteral("bad --bbox '%1': use W,S,E,N in degrees")
-                        .arg(p.value(QStringLiteral("bbox"))));
+            return errors.usage(QStringLiteral("bad --bbox '%1': use W,S,E,N in degrees")
+                                    .arg(p.value(QStringLiteral("bbox"))));
         const GeoBox b{v[0], v[1], v[2], v[3]};
         if (b.west < -180 || b.east > 180 || b.south < -85 || b.north > 85)
-            fail(2, QStringLiteral("--bbox out of range: longitudes must be within -180..180 and "
-                                   "latitudes within -85..85"));
+            return errors.usage(
+                QStringLiteral("--bbox out of range: longitudes must be within -180..180 and "
+                               "latitudes within -85..85"));
         if (b.west >= b.east || b.south >= b.north)
-            fail(2, QStringLiteral("--bbox must have west < east and south < north"));
+            return errors.usage(QStringLiteral("--bbox must have west < east and south < north"));
         r.bbox = b;
     }
     for (const QString& f : p.values(QStringLiteral("filter"))) {
@@ -183,18 +186,20 @@ ExportRequest parse(const QStringList& args)
         const QString key = f.left(eq).trimmed().toLower();
         const QString value = eq < 0 ? QString() : f.mid(eq + 1).trimmed();
         if (eq < 0 || value.isEmpty())
-            fail(2, QStringLiteral("bad --filter '%1': use KEY=VALUE").arg(f));
+            return errors.usage(QStringLiteral("bad --filter '%1': use KEY=VALUE").arg(f));
         if (key == QLatin1String("family")) {
             const auto fam = familyFromString(value);
             if (!fam)
-                fail(2, QStringLiteral("unknown family '%1': use incident, diplomatic or context")
-                            .arg(value));
+                return errors.usage(
+                    QStringLiteral("unknown family '%1': use incident, diplomatic or context")
+                        .arg(value));
             r.filter.families.insert(*fam);
         } else if (key == QLatin1String("type")) {
             r.filter.eventTypes.insert(value);
         } else if (key == QLatin1String("country")) {
             if (!QRegularExpression(QStringLiteral("^[A-Za-z]{2}$")).match(value).hasMatch())
-                fail(2, QStringLiteral("bad country '%1': use a two-letter ISO code").arg(value));
+                return errors.usage(
+                    QStringLiteral("bad country '%1': use a two-letter ISO code").arg(value));
             r.filter.countries.insert(value.toUpper());
         } else if (key == QLatin1String("actor")) {
             r.filter.actors.insert(value);
@@ -202,11 +207,11 @@ ExportRequest parse(const QStringList& args)
             bool ok = false;
             r.filter.minCasualties = value.toInt(&ok);
             if (!ok || r.filter.minCasualties < 0)
-                fail(2, QStringLiteral("bad min-casualties '%1'").arg(value));
+                return errors.usage(QStringLiteral("bad min-casualties '%1'").arg(value));
         } else if (key == QLatin1String("text")) {
             r.filter.text = value;
         } else {
-            fail(2, QStringLiteral("unknown filter key '%1'").arg(key));
+            return errors.usage(QStringLiteral("unknown filter key '%1'").arg(key));
         }
     }
     if (p.isSet(QStringLiteral("content"))) {
@@ -218,7 +223,8 @@ ExportRequest parse(const QStringList& args)
         else if (c == QLatin1String("both"))
             r.settings.content = BriefingSettings::Content::MapAndTimeline;
         else
-            fail(2, QStringLiteral("bad --content '%1': use map, timeline or both").arg(c));
+            return errors.usage(
+                QStringLiteral("bad --content '%1': use map, timeline or both").arg(c));
     }
     r.settings.title = p.value(QStringLiteral("title"));
     r.settings.subtitle = p.value(QStringLiteral("subtitle"));
@@ -228,14 +234,13 @@ ExportRequest parse(const QStringList& args)
     const QFileInfo outInfo(r.out);
     const QFileInfo dir(outInfo.absolutePath());
     if (!dir.exists() || !dir.isDir())
-        fail(
-            2,
+        return errors.usage(
             QStringLiteral("cannot write %1: folder %2 does not exist").arg(r.out, dir.filePath()));
     if (!dir.isWritable())
-        fail(2, QStringLiteral("cannot write %1: folder %2 is not writable")
-                    .arg(r.out, dir.filePath()));
+        return errors.usage(QStringLiteral("cannot write %1: folder %2 is not writable")
+                                .arg(r.out, dir.filePath()));
     if (outInfo.exists() && !outInfo.isFile())
-        fail(2, QStringLiteral("cannot write %1: it is not a file").arg(r.out));
+        return errors.usage(QStringLiteral("cannot write %1: it is not a file").arg(r.out));
     return r;
 }
 
@@ -247,17 +252,20 @@ int runExport(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    QStringList args = app.arguments();
-    const ExportRequest r = parse(args);
+    const CommandErrors errors(kCommand);
+    const auto parsed = parse(app.arguments());
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const ExportRequest& r = std::get<ExportRequest>(parsed);
 
     if (!QFileInfo::exists(r.db))
-        fail(1, QStringLiteral("database %1 does not exist").arg(r.db));
+        return errors.failure(QStringLiteral("database %1 does not exist").arg(r.db));
     auto store = EventStore::open(r.db, EventStore::OpenMode::ReadOnly);
     if (!store)
-        fail(1, store.error().message);
+        return errors.failure(store.error().message);
     auto index = EventIndex::build(*store.value());
     if (!index)
-        fail(1, index.error().message);
+        return errors.failure(index.error().message);
 
     BriefingSceneRequest sr;
     sr.filter = r.filter;
@@ -266,7 +274,7 @@ int runExport(int argc, char** argv)
     sr.mapBox = r.bbox;
     auto scene = makeBriefingScene(*store.value(), index.value(), sr);
     if (!scene)
-        fail(1, scene.error().message);
+        return errors.failure(scene.error().message);
     BriefingScene s = scene.value();
     s.datasetName = QFileInfo(r.db).fileName();
 
@@ -275,7 +283,7 @@ int runExport(int argc, char** argv)
     const Status written =
         r.pdf ? renderer.writePdf(r.out, r.page, r.dpi) : renderer.writePng(r.out, r.size);
     if (!written)
-        fail(1, written.error().message);
+        return errors.failure(written.error().message);
     std::printf("wrote %s (snapshot %s)\n", qPrintable(r.out), qPrintable(renderer.snapshotId()));
     return 0;
 }

@@ -1,8 +1,9 @@
 // frontier-atlas import / export-data: the analysts' files in and out, without a display.
+#include "commanderrors.h"
 #include "commands.h"
+#include "dateformats.h"
 #include "eventstore.h"
 #include "exporters.h"
-#include "importhelpers.h"
 #include "importrunner.h"
 
 #include <QCommandLineParser>
@@ -14,16 +15,6 @@
 
 namespace fa::app {
 namespace {
-
-constexpr int kUsageError = 2;
-constexpr int kFailure = 1;
-
-int fail(const char* command, int code, QString message)
-{
-    message.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fprintf(stderr, "frontier-atlas %s: %s\n", command, qPrintable(message));
-    return code;
-}
 
 bool printHelp(QCommandLineParser& parser, const QCommandLineOption& help, const char* command)
 {
@@ -49,6 +40,7 @@ QStringList listValue(const QCommandLineParser& p, const QCommandLineOption& o)
 int runImport(int argc, char** argv)
 {
     constexpr const char* cmd = "import";
+    const CommandErrors errors(cmd);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
 
@@ -81,25 +73,24 @@ int runImport(int argc, char** argv)
     parser.addOptions({db, format, allOrNothing, report, dateProperty, sequential});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("The file to import."));
     if (!parser.parse(QCoreApplication::arguments()))
-        return fail(cmd, kUsageError, parser.errorText() + QStringLiteral(" (see import --help)"));
+        return errors.usage(parser.errorText() + QStringLiteral(" (see import --help)"));
     if (printHelp(parser, help, cmd))
         return 0;
     const QStringList inputs = parser.positionalArguments();
     if (parser.value(db).isEmpty())
-        return fail(cmd, kUsageError,
-                    QStringLiteral("missing --db FILE (the database to import into)"));
+        return errors.usage(QStringLiteral("missing --db FILE (the database to import into)"));
     if (inputs.size() != 1)
-        return fail(cmd, kUsageError,
-                    QStringLiteral("give exactly one INPUT file; usage: import --db FILE INPUT "
-                                   "[--format F] [--all-or-nothing] [--report FILE]"));
+        return errors.usage(
+            QStringLiteral("give exactly one INPUT file; usage: import --db FILE INPUT "
+                           "[--format F] [--all-or-nothing] [--report FILE]"));
     ImportRunner::Options options;
     if (parser.isSet(format)) {
         const auto f = importFormatFromString(parser.value(format));
         if (!f)
-            return fail(cmd, kUsageError,
-                        QStringLiteral(
-                            "unknown --format \"%1\"; use acled, ucdp, geojson, kml, kmz or json")
-                            .arg(parser.value(format)));
+            return errors.usage(
+                QStringLiteral(
+                    "unknown --format \"%1\"; use acled, ucdp, geojson, kml, kmz or json")
+                    .arg(parser.value(format)));
         options.format = *f;
     }
     options.policy =
@@ -110,27 +101,25 @@ int runImport(int argc, char** argv)
     const QString input = inputs.constFirst();
     const QFileInfo inputInfo(input);
     if (!inputInfo.exists())
-        return fail(cmd, kFailure,
-                    QStringLiteral("%1 does not exist").arg(QDir::toNativeSeparators(input)));
+        return errors.failure(
+            QStringLiteral("%1 does not exist").arg(QDir::toNativeSeparators(input)));
     if (inputInfo.isDir())
-        return fail(
-            cmd, kFailure,
+        return errors.failure(
             QStringLiteral("%1 is a folder, not a file").arg(QDir::toNativeSeparators(input)));
 
     const QString dbPath = parser.value(db);
     auto store = QFileInfo::exists(dbPath) ? EventStore::open(dbPath) : EventStore::create(dbPath);
     if (!store)
-        return fail(
-            cmd, kFailure,
+        return errors.failure(
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(dbPath), store.error().message));
 
     const ImportReport result = ImportRunner::run(**store, input, options);
     if (parser.isSet(report)) {
         if (Status s = result.saveText(parser.value(report)); !s)
-            return fail(cmd, kFailure, s.error().message);
+            return errors.failure(s.error().message);
     }
     if (!result.committed)
-        return fail(cmd, kFailure, result.summaryLine());
+        return errors.failure(result.summaryLine());
     std::printf("%s\n", qPrintable(result.summaryLine()));
     return 0;
 }
@@ -138,6 +127,7 @@ int runImport(int argc, char** argv)
 int runExportData(int argc, char** argv)
 {
     constexpr const char* cmd = "export-data";
+    const CommandErrors errors(cmd);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
 
@@ -184,25 +174,20 @@ int runExportData(int argc, char** argv)
     parser.addOptions(
         {db, out, format, from, to, family, type, country, actor, text, minCasualties, bbox});
     if (!parser.parse(QCoreApplication::arguments()))
-        return fail(cmd, kUsageError,
-                    parser.errorText() + QStringLiteral(" (see export-data --help)"));
+        return errors.usage(parser.errorText() + QStringLiteral(" (see export-data --help)"));
     if (printHelp(parser, help, cmd))
         return 0;
     if (!parser.positionalArguments().isEmpty())
-        return fail(cmd, kUsageError,
-                    QStringLiteral("unexpected argument \"%1\"")
-                        .arg(parser.positionalArguments().constFirst()));
+        return errors.usage(QStringLiteral("unexpected argument \"%1\"")
+                                .arg(parser.positionalArguments().constFirst()));
     if (parser.value(db).isEmpty())
-        return fail(cmd, kUsageError,
-                    QStringLiteral("missing --db FILE (the database to export from)"));
+        return errors.usage(QStringLiteral("missing --db FILE (the database to export from)"));
     if (parser.value(out).isEmpty())
-        return fail(cmd, kUsageError,
-                    QStringLiteral("missing --out FILE (.csv, .geojson, .kml or .json)"));
+        return errors.usage(QStringLiteral("missing --out FILE (.csv, .geojson, .kml or .json)"));
     const auto f =
         exportFormatFromString(parser.isSet(format) ? parser.value(format) : parser.value(out));
     if (!f)
-        return fail(
-            cmd, kUsageError,
+        return errors.usage(
             QStringLiteral("cannot tell the format of %1; use a .csv, .geojson, .kml or .json "
                            "name or --format")
                 .arg(parser.value(out)));
@@ -213,16 +198,14 @@ int runExportData(int argc, char** argv)
             continue;
         const auto d = importhelpers::parseDate(parser.value(*opt));
         if (!d)
-            return fail(cmd, kUsageError,
-                        QStringLiteral("--%1: \"%2\" is not a date (use YYYY-MM-DD)")
-                            .arg(opt->names().constFirst(), parser.value(*opt)));
+            return errors.usage(QStringLiteral("--%1: \"%2\" is not a date (use YYYY-MM-DD)")
+                                    .arg(opt->names().constFirst(), parser.value(*opt)));
         *target = d->start;
     }
     for (const QString& name : listValue(parser, family)) {
         const auto fam = familyFromString(name);
         if (!fam)
-            return fail(cmd, kUsageError,
-                        QStringLiteral("--family: unknown family \"%1\"").arg(name));
+            return errors.usage(QStringLiteral("--family: unknown family \"%1\"").arg(name));
         filter.families.insert(*fam);
     }
     for (const QString& t : listValue(parser, type))
@@ -236,7 +219,7 @@ int runExportData(int argc, char** argv)
         bool ok = false;
         filter.minCasualties = parser.value(minCasualties).toInt(&ok);
         if (!ok || filter.minCasualties < 0)
-            return fail(cmd, kUsageError, QStringLiteral("--min-casualties: not a whole number"));
+            return errors.usage(QStringLiteral("--min-casualties: not a whole number"));
     }
     if (parser.isSet(bbox)) {
         const QStringList parts = parser.value(bbox).split(u',');
@@ -245,25 +228,23 @@ int runExportData(int argc, char** argv)
         for (int i = 0; ok && i < 4; ++i)
             v[i] = parts[i].toDouble(&ok);
         if (!ok || v[0] > v[2] || v[1] > v[3])
-            return fail(cmd, kUsageError,
-                        QStringLiteral("--bbox: expected W,S,E,N with W <= E and S <= N"));
+            return errors.usage(QStringLiteral("--bbox: expected W,S,E,N with W <= E and S <= N"));
         filter.box = GeoBox{v[0], v[1], v[2], v[3]};
     }
 
     const QString dbPath = parser.value(db);
     if (!QFileInfo::exists(dbPath))
-        return fail(cmd, kFailure,
-                    QStringLiteral("%1 does not exist").arg(QDir::toNativeSeparators(dbPath)));
+        return errors.failure(
+            QStringLiteral("%1 does not exist").arg(QDir::toNativeSeparators(dbPath)));
     auto store = EventStore::open(dbPath, EventStore::OpenMode::ReadOnly);
     if (!store)
-        return fail(
-            cmd, kFailure,
+        return errors.failure(
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(dbPath), store.error().message));
     auto events = (*store)->query(filter);
     if (!events)
-        return fail(cmd, kFailure, events.error().message);
+        return errors.failure(events.error().message);
     if (Status s = exportEventsToFile(*events, *f, parser.value(out)); !s)
-        return fail(cmd, kFailure, s.error().message);
+        return errors.failure(s.error().message);
     std::printf("wrote %lld events to %s (%s)\n", static_cast<long long>(events->size()),
                 qPrintable(QDir::toNativeSeparators(parser.value(out))), qPrintable(toString(*f)));
     return 0;

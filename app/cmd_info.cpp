@@ -12,11 +12,6 @@
 namespace fa::app {
 namespace {
 
-int fail(int code, const QString& message)
-{
-    return failCommand("info", code, message);
-}
-
 QString isoUtc(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODate);
@@ -28,6 +23,7 @@ int runInfo(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
+    const CommandErrors errors("info");
 
     const auto parsed = parseDbCommand(
         {"info",
@@ -39,16 +35,16 @@ int runInfo(int argc, char** argv)
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo file(path);
     if (!file.exists())
-        return fail(kFailure, QStringLiteral("%1 does not exist").arg(shown));
+        return errors.failure(QStringLiteral("%1 does not exist").arg(shown));
     if (file.isDir())
-        return fail(kFailure, QStringLiteral("%1 is a folder, not a database file").arg(shown));
+        return errors.failure(QStringLiteral("%1 is a folder, not a database file").arg(shown));
 
     // Read-only: describing a file must never migrate or otherwise change it.
     Result<std::unique_ptr<EventStore>> opened =
         EventStore::open(path, EventStore::OpenMode::ReadOnly);
     if (!opened) {
         const QString message = opened.error().message;
-        return fail(kFailure, message.contains(path) || message.contains(shown)
+        return errors.failure(message.contains(path) || message.contains(shown)
                                   ? message
                                   : QStringLiteral("%1: %2").arg(shown, message));
     }
@@ -56,22 +52,22 @@ int runInfo(int argc, char** argv)
 
     const Result<qint64> total = store.count();
     if (!total)
-        return fail(kFailure, total.error().message);
+        return errors.failure(total.error().message);
     qint64 perFamily[kFamilyCount] = {};
     for (int f = 0; f < kFamilyCount; ++f) {
         EventFilter filter;
         filter.families.insert(static_cast<Family>(f));
         const Result<qint64> n = store.count(filter);
         if (!n)
-            return fail(kFailure, n.error().message);
+            return errors.failure(n.error().message);
         perFamily[f] = *n;
     }
     const Result<DatasetExtent> extent = store.extent();
     if (!extent)
-        return fail(kFailure, extent.error().message);
+        return errors.failure(extent.error().message);
     const Result<QString> integrity = store.integrityCheck();
     if (!integrity)
-        return fail(kFailure, integrity.error().message);
+        return errors.failure(integrity.error().message);
 
     QString out;
     out += QStringLiteral("database: %1\n").arg(shown);
@@ -96,7 +92,7 @@ int runInfo(int argc, char** argv)
     std::fputs(out.toUtf8().constData(), stdout);
 
     if (integrity->trimmed() != QLatin1StringView("ok"))
-        return fail(kFailure, QStringLiteral("%1 failed the integrity check").arg(shown));
+        return errors.failure(QStringLiteral("%1 failed the integrity check").arg(shown));
     return 0;
 }
 

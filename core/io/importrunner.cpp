@@ -318,8 +318,7 @@ ImportReport ImportRunner::run(Importer& importer, QIODevice& in, EventStore::Ba
             };
             readStatus = importer.read(in, sink);
             if (readStatus && !builder.flush())
-                readStatus =
-                    Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
+                readStatus = Error::cancelled();
             queue.close();
         });
         bool storeFailed = false;
@@ -350,8 +349,7 @@ ImportReport ImportRunner::run(Importer& importer, QIODevice& in, EventStore::Ba
         return report;
     }
     if (report.cancelled) {
-        report.error =
-            Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
+        report.error = Error::cancelled();
         return report;
     }
     if (options.policy == ImportPolicy::AllOrNothing && report.rejectedCount > 0) {

@@ -1,7 +1,9 @@
 #include "kmlimporter.h"
 
+#include "dateformats.h"
+#include "fieldvalues.h"
 #include "geojsonimporter.h"
-#include "importhelpers.h"
+#include "sourceid.h"
 
 #include <QBuffer>
 #include <QIODevice>
@@ -205,9 +207,7 @@ Status KmlImporter::readKml(QIODevice& in, ImportSink& sink, qint64 total)
         e.line = xml.lineNumber();
         return e;
     };
-    const auto cancelled = [] {
-        return Error::make(Error::Kind::Cancelled, QStringLiteral("the import was cancelled"));
-    };
+    const auto cancelled = [] { return Error::cancelled(); };
     const int maxDepth = m_opt.limits.maxNestingDepth;
     const qint64 maxText = m_opt.limits.maxRecordBytes;
     int depth = 0;

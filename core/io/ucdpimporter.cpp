@@ -1,6 +1,8 @@
 #include "ucdpimporter.h"
 
-#include "importhelpers.h"
+#include "countries.h"
+#include "dateformats.h"
+#include "fieldvalues.h"
 
 namespace fa {
 

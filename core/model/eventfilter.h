@@ -2,6 +2,7 @@
 // What the user narrowed the view to. Empty members mean "no restriction".
 
 #include "event.h"
+#include "geobox.h"
 
 #include <QDateTime>
 #include <QRectF>
@@ -13,17 +14,6 @@
 
 namespace fa {
 
-/// Longitude/latitude rectangle (degrees). west <= east; no antimeridian crossing (the frontier
-/// is far from it).
-struct GeoBox {
-    double west = -180, south = -90, east = 180, north = 90;
-    bool contains(double lon, double lat) const
-    {
-        return lon >= west && lon <= east && lat >= south && lat <= north;
-    }
-    bool operator==(const GeoBox&) const = default;
-};
-
 struct EventFilter {
     std::optional<QDateTime> from; ///< inclusive, UTC
     std::optional<QDateTime> to;   ///< exclusive, UTC
@@ -33,7 +23,7 @@ struct EventFilter {
     QSet<QString> actors;     ///< empty = all; an event matches if any actor is listed
     QSet<QString> countries;  ///< empty = all
     int minCasualties = 0;    ///< killed + injured (unknown counts as 0)
-    QString text;             ///< FTS5 full-text query over title, summary, place, actors, notes
+    QString text; ///< what the user typed in a search box (searchquery.h says what it finds)
 
     bool isEmpty() const
     {

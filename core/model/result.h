@@ -47,6 +47,11 @@ struct Error {
         e.message = std::move(message);
         return e;
     }
+    /// The user cancelled `what` ("the import"); nothing was changed.
+    static Error cancelled(const QString& what = QStringLiteral("the import"))
+    {
+        return make(Kind::Cancelled, what + QStringLiteral(" was cancelled"));
+    }
 };
 
 /// Either a value or an Error. Check with ok()/operator bool before value().

@@ -3,7 +3,9 @@
 // through it, each in one transaction, and it announces changes with fine-grained signals.
 
 #include "event.h"
+#include "eventchunk.h"
 #include "eventfilter.h"
+#include "eventvalidation.h"
 #include "result.h"
 
 #include <QObject>
@@ -16,39 +18,7 @@
 
 namespace fa {
 
-class Database; // sqlite wrapper (core/sqlite.h)
-
-/// Checks an event as the store would before writing it. The error's field names the culprit:
-/// "title", "latitude", "longitude", "end", "country", "sources[2].url", "start", "killed", ...
-Status validateEvent(const Event& e);
-
-/// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word or
-/// "quoted phrase" becomes an FTS5 string, a trailing * a prefix search, OR is kept, the rest
-/// is AND-ed; words without letters or digits are dropped. Empty when nothing searchable is left.
-QString safeFtsQuery(const QString& userText);
-
-/// Events checked and encoded on an importer's own thread, then written by Batch::addChunk
-/// with one INSERT ... SELECT per table: SQLite runs a prepared INSERT per row at about twice
-/// the cost of the same row inside one INSERT ... SELECT.
-class EventChunk {
-public:
-    EventChunk();
-    ~EventChunk();
-    EventChunk(EventChunk&&) noexcept; ///< a moved-from chunk may only be assigned or destroyed
-    EventChunk& operator=(EventChunk&&) noexcept;
-
-    /// Stamps (new id, created/updated = now when unset), validates (the error names the field,
-    /// as validateEvent) and encodes the event; an invalid event is not added.
-    Status add(Event e, const QDateTime& now);
-    std::size_t size() const;
-    void clear();
-
-    struct Tables; ///< the encoded rows (eventstore.cpp)
-    const Tables& tables() const { return *m_tables; }
-
-private:
-    std::unique_ptr<Tables> m_tables;
-};
+class Database; // sqlite wrapper (sqlite.h)
 
 /// The dataset's extent in time and space (empty store: both nullopt).
 struct DatasetExtent {
@@ -138,7 +108,7 @@ public:
     Result<DatasetExtent> extent() const;
     /// Streams the index columns of every event, ordered by start time.
     Status forEachIndexRow(const std::function<void(const IndexSourceRow&)>& fn) const;
-    /// Rowids matching a full-text query (FTS5 syntax; plain words are AND-ed).
+    /// Rowids of the events a search box's text finds (searchquery.h says what it means).
     Result<std::vector<qint64>> fullTextRowids(const QString& query) const;
     /// Rowids of events with any of these actors / in any of these countries.
     Result<std::vector<qint64>> rowidsWithActors(const QStringList& actors) const;

@@ -1,5 +1,7 @@
 #include "eventtext.h"
 
+#include "countries.h"
+
 #include <QCalendar>
 #include <QHash>
 #include <QLocale>
@@ -268,24 +270,6 @@ QString confidenceText(Confidence c)
     return {};
 }
 
-QString countryName(const QString& iso2)
-{
-    static const QHash<QString, QString> names{
-        {QStringLiteral("TJ"), QStringLiteral("Tajikistan")},
-        {QStringLiteral("AF"), QStringLiteral("Afghanistan")},
-        {QStringLiteral("CN"), QStringLiteral("China")},
-        {QStringLiteral("KZ"), QStringLiteral("Kazakhstan")},
-        {QStringLiteral("KG"), QStringLiteral("Kyrgyzstan")},
-        {QStringLiteral("UZ"), QStringLiteral("Uzbekistan")},
-        {QStringLiteral("TM"), QStringLiteral("Turkmenistan")},
-        {QStringLiteral("PK"), QStringLiteral("Pakistan")},
-        {QStringLiteral("IR"), QStringLiteral("Iran")},
-        {QStringLiteral("RU"), QStringLiteral("Russia")},
-        {QStringLiteral("US"), QStringLiteral("United States")},
-    };
-    return names.value(iso2.toUpper(), iso2);
-}
-
 QString placeText(const Event& e)
 {
     QStringList parts;
@@ -295,10 +279,8 @@ QString placeText(const Event& e)
         parts << QStringLiteral("%1 district").arg(e.district);
     if (!e.region.isEmpty())
         parts << e.region;
-    if (!e.country.isEmpty()) {
-        const QString name = countryName(e.country);
-        parts << (name == e.country ? name : QStringLiteral("%1 (%2)").arg(name, e.country));
-    }
+    if (!e.country.isEmpty())
+        parts << countryNameWithCode(e.country);
     return parts.join(QStringLiteral(", "));
 }
 

@@ -53,8 +53,7 @@ QString coordinateCopyText(double lat, double lon); ///< "37.840000, 70.040000" 
 QString coordPrecisionText(CoordPrecision p);       ///< "district centre: the site is not known"
 QString familyText(Family f);                       ///< "Incident"
 QString confidenceText(Confidence c);               ///< "Confirmed"
-QString placeText(const Event& e);        ///< "Place, District district, Region, Tajikistan (TJ)"
-QString countryName(const QString& iso2); ///< "Tajikistan"; the code itself when unknown
+QString placeText(const Event& e); ///< "Place, District district, Region, Tajikistan (TJ)"
 
 } // namespace eventtext
 } // namespace fa

@@ -1,8 +1,9 @@
 // One libFuzzer entry point, built once per parser (FUZZ_FORMAT): the input must never crash,
 // hang or exhaust memory, whatever it holds. Limits are lowered so that the fuzzer reaches them.
 #include "csvreader.h"
+#include "dateformats.h"
+#include "fieldvalues.h"
 #include "importer.h"
-#include "importhelpers.h"
 
 #include <QBuffer>
 

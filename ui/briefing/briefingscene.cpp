@@ -19,12 +19,6 @@ GeoBox defaultFrontierBox()
     return GeoBox{66.0, 35.5, 76.0, 40.5};
 }
 
-QString basemapAttributionLine()
-{
-    return QObject::tr("Borders, rivers and lakes: GSHHG (LGPL); countries: DCW-GMT (LGPL); "
-                       "places: © GeoNames (CC BY 4.0)");
-}
-
 Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventIndex& index,
                                         const BriefingSceneRequest& request)
 {
@@ -70,16 +64,13 @@ Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventInde
                 rows.push_back(r);
         if (rows.empty())
             rows = all;
-        if (rows.empty()) {
+        const auto box = boundingBox(rows, [&index](std::uint32_t r) {
+            return QPointF(index.longitudeAt(r), index.latitudeAt(r));
+        });
+        if (!box) {
             scene.mapBox = defaultFrontierBox();
         } else {
-            GeoBox b{180, 90, -180, -90};
-            for (std::uint32_t r : rows) {
-                b.west = std::min(b.west, index.longitudeAt(r));
-                b.east = std::max(b.east, index.longitudeAt(r));
-                b.south = std::min(b.south, index.latitudeAt(r));
-                b.north = std::max(b.north, index.latitudeAt(r));
-            }
+            const GeoBox b = *box;
             const double padLon = std::max(0.5, (b.east - b.west) * 0.08);
             const double padLat = std::max(0.4, (b.north - b.south) * 0.08);
             scene.mapBox =
@@ -97,7 +88,7 @@ void installDefaultPainters(BriefingRenderer& renderer)
         renderer.setBasemapPainter([basemap](QPainter* p, const MercatorView& view, qreal scale) {
             basemap->paint(p, view, scale);
         });
-        renderer.setBasemapAttribution(basemapAttributionLine());
+        renderer.setBasemapAttribution(basemap->basemap().attribution());
     }
     renderer.setTimelinePainter(
         [](QPainter* p, const QRectF& rect, const BriefingScene& scene, qreal scale) {

@@ -19,8 +19,6 @@ struct BriefingSceneRequest {
 
 /// The frontier region shown when there is nothing to fit.
 GeoBox defaultFrontierBox();
-/// One line naming the basemap's sources and licences (see resources/basemap/ATTRIBUTION.md).
-QString basemapAttributionLine();
 
 Result<BriefingScene> makeBriefingScene(const EventStore& store, const EventIndex& index,
                                         const BriefingSceneRequest& request);

@@ -1,5 +1,6 @@
 #include "importdialog.h"
 
+#include "dateformats.h"
 #include "eventstore.h"
 #include "eventtext.h"
 #include "viewstate.h"

@@ -81,8 +81,7 @@ void BasemapItem::setTileFolder(const QString& folder)
 
 QString BasemapItem::attribution() const
 {
-    return tr("Borders, rivers, lakes: GSHHG; countries: DCW-GMT (LGPL); places: © GeoNames "
-              "(CC BY 4.0)");
+    return m_painter ? m_painter->basemap().attribution() : QString();
 }
 
 double BasemapItem::regionWest() const

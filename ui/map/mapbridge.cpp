@@ -85,15 +85,12 @@ void MapBridge::markerClicked(int row)
     q.box = GeoBox{std::max(q.box.west, cellBox.west), std::max(q.box.south, cellBox.south),
                    std::min(q.box.east, cellBox.east), std::min(q.box.north, cellBox.north)};
     const std::vector<std::uint32_t> rows = index->query(q);
-    if (rows.empty())
+    const auto box = boundingBox(rows, [index](std::uint32_t r) {
+        return QPointF(index->longitudeAt(r), index->latitudeAt(r));
+    });
+    if (!box)
         return;
-    GeoBox b{180, 90, -180, -90};
-    for (std::uint32_t r : rows) {
-        b.west = std::min(b.west, index->longitudeAt(r));
-        b.east = std::max(b.east, index->longitudeAt(r));
-        b.south = std::min(b.south, index->latitudeAt(r));
-        b.north = std::max(b.north, index->latitudeAt(r));
-    }
+    const GeoBox b = *box;
     const bool oneSpot = (b.east - b.west) < 1e-5 && (b.north - b.south) < 1e-5;
     if (oneSpot || view.zoom >= maximumZoom() - 0.01) {
         // Nothing to expand: step through the members, the next one after the selection.
@@ -185,18 +182,13 @@ void MapBridge::zoomToFiltered()
     if (!index)
         return;
     const ResolvedQuery rq = m_state->resolver()->current();
-    const std::vector<std::uint32_t> rows = index->query(rq.query);
-    if (rows.empty())
+    const auto b = boundingBox(index->query(rq.query), [index](std::uint32_t r) {
+        return QPointF(index->longitudeAt(r), index->latitudeAt(r));
+    });
+    if (!b)
         return;
-    GeoBox b{180, 90, -180, -90};
-    for (std::uint32_t r : rows) {
-        b.west = std::min(b.west, index->longitudeAt(r));
-        b.east = std::max(b.east, index->longitudeAt(r));
-        b.south = std::min(b.south, index->latitudeAt(r));
-        b.north = std::max(b.north, index->latitudeAt(r));
-    }
     const MercatorView view = viewport();
-    const MercatorView fit = MercatorView::fit(b, view.width, view.height, 50);
+    const MercatorView fit = MercatorView::fit(*b, view.width, view.height, 50);
     requestView(fit.centerLat, fit.centerLon,
                 std::clamp(fit.zoom, minimumZoom(), std::min(maximumZoom(), 12.0)));
 }

@@ -1,13 +1,12 @@
 #include "eventtablemodel.h"
 
+#include "countries.h"
 #include "eventindex.h"
 #include "eventstore.h"
 #include "eventtext.h"
 #include "filterresolver.h"
 #include "timenavigator.h"
 #include "viewstate.h"
-
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <limits>
@@ -19,16 +18,6 @@ namespace {
 
 /// A shown row whose event left the index (between an edit and the table's update).
 constexpr std::uint32_t kGone = std::numeric_limits<std::uint32_t>::max();
-
-/// Type-ahead: every plain word becomes a prefix query ("dron att" finds "drone attack").
-QString prefixQuery(const QString& text)
-{
-    static const QRegularExpression word(QStringLiteral("^\\w+$"));
-    QStringList out;
-    for (const QString& w : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        out << (word.match(w).hasMatch() ? w + QLatin1Char('*') : w);
-    return out.join(QLatin1Char(' '));
-}
 
 int compareKeys(const QVariant& a, const QVariant& b)
 {
@@ -110,7 +99,7 @@ std::vector<std::uint32_t> EventTableModel::computeRows(QString* notice)
     if (!text.isEmpty() && !m_state->store()) {
         rows.clear();
     } else if (!text.isEmpty()) {
-        auto allow = m_state->store()->fullTextRowids(prefixQuery(text));
+        auto allow = m_state->store()->fullTextRowids(text);
         if (!allow) {
             *notice = tr("Text filter: %1").arg(allow.error().message);
             rows.clear();
@@ -436,7 +425,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return parts.mid(0, 2).join(QStringLiteral(", "));
     }
     case Country:
-        return role == Qt::ToolTipRole ? eventtext::countryName(e->country) : e->country;
+        return role == Qt::ToolTipRole ? countryName(e->country) : e->country;
     case Killed:
         return eventtext::casualtyText(e->killed);
     case Injured:

@@ -42,7 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    /// The table's own text filter (FTS5 via the store), on top of the shared filter.
+    /// The table's own text search (searchquery.h: what every search box means), on top of
+    /// the shared filter.
     void setTextFilter(const QString& text);
     QString textFilter() const { return m_text; }
 

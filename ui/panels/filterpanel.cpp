@@ -1,5 +1,6 @@
 #include "filterpanel.h"
 
+#include "countries.h"
 #include "eventindex.h"
 #include "eventstore.h"
 #include "eventtext.h"
@@ -215,7 +216,7 @@ void FilterPanel::reloadChoices()
     }
     refill(m_types, types, [](const QString& v) { return v; });
     refill(m_countries, countries, [](const QString& v) {
-        const QString name = eventtext::countryName(v);
+        const QString name = countryName(v);
         return name == v ? v : QStringLiteral("%1 — %2").arg(v, name);
     });
     refill(m_actors, actors, [](const QString& v) { return v; });

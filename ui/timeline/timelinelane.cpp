@@ -1,5 +1,6 @@
 #include "timelinelane.h"
 
+#include "countries.h"
 #include "eventstore.h"
 #include "symbology.h"
 
@@ -160,10 +161,7 @@ std::vector<TimelineLane> makeTimelineLanes(TimelineLaneMode mode, const EventIn
         }
         for (Candidate& c : candidates) {
             TimelineLane lane;
-            const QString name = QLocale::territoryToString(QLocale::codeToTerritory(c.code));
-            lane.label = name.isEmpty() || name == QLatin1String("Unknown")
-                             ? c.code
-                             : QStringLiteral("%1 (%2)").arg(name, c.code);
+            lane.label = countryNameWithCode(c.code);
             lane.query = base;
             lane.allow = std::make_shared<const std::vector<qint64>>(std::move(c.rowids));
             lane.query.allowRowids = lane.allow.get();

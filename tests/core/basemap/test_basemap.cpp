@@ -138,6 +138,37 @@ TEST(Basemap, BoundingBoxesCoverTheirGeometry)
                              [&](const auto& c) { return intersects(c.bounds, farAway); }));
 }
 
+TEST(Basemap, AttributionIsTheLineAttributionMdQuotes)
+{
+    // The one owner of the attribution text: the manifest, which the map and briefings show.
+    const QString line = embedded().attribution();
+    for (const char* source : {"GSHHG", "DCW-GMT", "GeoNames", "CC BY 4.0"})
+        EXPECT_TRUE(line.contains(QLatin1String(source))) << source;
+    QFile doc(Basemap::embeddedPath() + QStringLiteral("/ATTRIBUTION.md"));
+    ASSERT_TRUE(doc.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(doc.readAll()).simplified().contains(u'"' + line + u'"'))
+        << line.toStdString();
+}
+
+TEST(Basemap, AManifestWithoutAttributionLoadsWithNone)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    ASSERT_TRUE(copyEmbeddedTo(dir.path()));
+    const QString manifest = dir.filePath(QStringLiteral("manifest.json"));
+    QFile f(manifest);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    const qsizetype start = bytes.indexOf("\"attribution\"");
+    ASSERT_GE(start, 0);
+    bytes.remove(start, bytes.indexOf('\n', start) - start + 1);
+    ASSERT_TRUE(writeFile(manifest, bytes));
+    const Result<Basemap> bm = Basemap::load(dir.path());
+    ASSERT_TRUE(bm.ok()) << bm.error().message.toStdString();
+    EXPECT_TRUE(bm->attribution().isEmpty());
+}
+
 TEST(Basemap, RejectsAMissingFolderWithAClearMessage)
 {
     QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // ACLED CSV: both layouts, type and precision mapping, every bad-row reason.
 #include "acledimporter.h"
-#include "importhelpers.h"
+#include "dateformats.h"
+#include "fieldvalues.h"
 #include "importtesthelpers.h"
 
 #include <QTimeZone>
