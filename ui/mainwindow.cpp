@@ -178,17 +178,13 @@ void MainWindow::buildStatusBar()
     m_cursorLabel->setObjectName(QStringLiteral("cursorLabel"));
     // Wide enough for "-90.0000° S, -180.0000° E" so that moving the mouse does not jiggle.
     m_cursorLabel->setMinimumWidth(
-        m_cursorLabel->fontMetrics().horizontalAdvance(QStringLiteral("00.0000° N  000.0000° E")) +
+        m_cursorLabel->fontMetrics().horizontalAdvance(QStringLiteral("00.0000° N, 000.0000° E")) +
         8);
     statusBar()->addWidget(m_countLabel);
     statusBar()->addWidget(m_windowLabel, 1);
     statusBar()->addPermanentWidget(m_cursorLabel);
     connect(m_bridge, &MapBridge::cursorCoordinate, this, [this](double lat, double lon) {
-        m_cursorLabel->setText(QStringLiteral("%1° %2  %3° %4")
-                                   .arg(std::abs(lat), 0, 'f', 4)
-                                   .arg(lat >= 0 ? QLatin1Char('N') : QLatin1Char('S'))
-                                   .arg(std::abs(lon), 0, 'f', 4)
-                                   .arg(lon >= 0 ? QLatin1Char('E') : QLatin1Char('W')));
+        m_cursorLabel->setText(eventtext::coordinateText(lat, lon));
     });
     connect(m_bridge, &MapBridge::cursorLeftMap, m_cursorLabel, &QLabel::clear);
 }

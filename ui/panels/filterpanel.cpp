@@ -215,10 +215,7 @@ void FilterPanel::reloadChoices()
             actors = r.value();
     }
     refill(m_types, types, [](const QString& v) { return v; });
-    refill(m_countries, countries, [](const QString& v) {
-        const QString name = countryName(v);
-        return name == v ? v : QStringLiteral("%1 — %2").arg(v, name);
-    });
+    refill(m_countries, countries, [](const QString& v) { return countryNameWithCode(v); });
     refill(m_actors, actors, [](const QString& v) { return v; });
     m_syncing = false;
     syncFromState();
